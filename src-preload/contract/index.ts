@@ -12,6 +12,8 @@ export * from './messages.contract';
 export * from './agents.contract';
 export * from './events.contract';
 export * from './app.contract';
+export * from './wire';
+export * from './bridge';
 
 interface Endpoint {
   params: z.ZodType;

@@ -63,6 +63,10 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+/** A ticket as the ticket pane shows it, with what the workflow allows next. */
+export const TicketDetail = Ticket.extend({ allowedStatuses: z.array(TicketStatus) });
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
 export const inboxViews = ['mine', 'unassigned', 'all', 'waiting', 'resolved'] as const;
 export const InboxView = z.enum(inboxViews);
 export type InboxView = z.infer<typeof InboxView>;
@@ -116,5 +120,5 @@ export const ticketCommands = {
 export const ticketLiveQueries = {
   'tickets.list': { params: TicketListParams, result: TicketPage },
   'tickets.counts': { params: z.object({}), result: ViewCounts },
-  'tickets.get': { params: TicketRef, result: Ticket.nullable() },
+  'tickets.get': { params: TicketRef, result: TicketDetail.nullable() },
 } as const;

@@ -1,0 +1,35 @@
+// Writes facts to the append-only events log and, for the ones a person should see in the
+// thread (status, assignment), a system message beside the conversation.
+import { randomUUID } from 'node:crypto';
+import type { ActivityEvent, Message } from '../../../src-preload/contract';
+import type { TopicdeskDatabase } from '../db/database';
+import { toMessageDoc } from '../db/schemas/messages.schema';
+
+export interface ActivityInput extends Omit<ActivityEvent, 'id'> {
+  /** A deterministic id where several apps may record the same fact. */
+  id?: string;
+}
+
+export async function recordActivity(db: TopicdeskDatabase, input: ActivityInput, threadText?: string): Promise<ActivityEvent> {
+  const event: ActivityEvent = { ...input, id: input.id ?? `evt:${randomUUID()}` };
+  await db.events.upsert(event);
+  if (threadText && event.ticketId) {
+    const message: Message = {
+      id: `sys:${event.id}`,
+      ticketId: event.ticketId,
+      kind: 'system',
+      authorId: event.actorId,
+      authorName: 'Topicdesk',
+      text: threadText,
+      entities: [],
+      media: null,
+      sentAt: event.at,
+      editedAt: null,
+      deleted: false,
+      delivery: null,
+      createdAt: event.at,
+    };
+    await db.messages.upsert(toMessageDoc(message));
+  }
+  return event;
+}

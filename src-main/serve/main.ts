@@ -1,0 +1,42 @@
+// Entry point of `npm run serve`: the whole app headless, in a browser at 127.0.0.1.
+import { fileURLToPath } from 'node:url';
+import { startCore } from '../core/start-core';
+import { startHost } from './host';
+import { parseServeOptions, UsageError } from './serve.options';
+
+async function main(): Promise<void> {
+  const options = parseServeOptions(process.argv.slice(2));
+  const core = await startCore({
+    workspace: options.workspace,
+    storage: { kind: 'denokv', dataDir: options.dataDir },
+    demo: options.demo,
+    version: process.env.npm_package_version ?? '0.1.0',
+  });
+  const host = await startHost({
+    dispatcher: core.dispatcher,
+    token: options.token,
+    port: options.port,
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+  });
+
+  console.log(`Topicdesk is running${options.demo ? ' (demo workspace)' : ''}.`);
+  console.log(`  data:  ${options.dataDir}`);
+  if (options.tokenGenerated) console.log('  token: generated for this run (pass --token to choose one)');
+  console.log(`Open ${host.url}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `topicdesk serve: ${error.message}` : error);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,41 @@
+// The views an agent moves between, with live counts, and the team lead's queue view.
+import type { InboxView } from '../../../../src-preload/contract';
+import { useLiveQuery } from '../../api/bridge-context';
+import { useAppStore } from '../../store/app.store';
+
+const views: { id: InboxView; label: string }[] = [
+  { id: 'mine', label: 'Mine' },
+  { id: 'unassigned', label: 'Unassigned' },
+  { id: 'all', label: 'All' },
+  { id: 'waiting', label: 'Waiting on customer' },
+  { id: 'resolved', label: 'Resolved' },
+];
+
+export function Sidebar() {
+  const counts = useLiveQuery('tickets.counts', {}).value;
+  const current = useAppStore((s) => s.view);
+  const screen = useAppStore((s) => s.screen);
+  const { setView } = useAppStore.getState();
+  return (
+    <nav className="sidebar" aria-label="Views">
+      <div className="brand">Topicdesk</div>
+      <ul>
+        {views.map((view) => (
+          <li key={view.id}>
+            <button
+              type="button"
+              data-testid={`view-${view.id}`}
+              aria-current={screen === 'inbox' && current === view.id ? 'page' : undefined}
+              onClick={() => setView(view.id)}
+            >
+              <span>{view.label}</span>
+              <span className="count" data-testid={`count-${view.id}`}>
+                {counts?.[view.id] ?? '–'}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

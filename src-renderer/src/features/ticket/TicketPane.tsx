@@ -1,0 +1,44 @@
+// The open ticket: who wrote, the controls, the conversation and the composer.
+import { useEffect, useState } from 'react';
+import { useCommand, useLiveQuery } from '../../api/bridge-context';
+import { useAppStore } from '../../store/app.store';
+import { Composer } from './Composer';
+import { Thread } from './Thread';
+import { TicketControls } from './TicketControls';
+
+export function TicketPane() {
+  const ticketId = useAppStore((s) => s.selectedTicketId);
+  const { value: ticket } = useLiveQuery('tickets.get', ticketId ? { ticketId } : null);
+  const command = useCommand();
+  const [error, setError] = useState<string | null>(null);
+  const unread = ticket?.unreadCount ?? 0;
+
+  useEffect(() => setError(null), [ticketId]);
+  useEffect(() => {
+    if (ticketId && unread > 0) void command('tickets.markRead', { ticketId });
+  }, [command, ticketId, unread]);
+
+  if (!ticketId) return <section className="ticket-pane empty">Select a ticket to read it.</section>;
+  if (ticket === undefined) return <section className="ticket-pane empty">Loading…</section>;
+  if (ticket === null) return <section className="ticket-pane empty">This ticket no longer exists.</section>;
+  const customer = ticket.customer;
+  return (
+    <section className="ticket-pane" data-testid="ticket-pane" aria-label={`Ticket: ${ticket.subject}`}>
+      <header className="ticket-header">
+        <div>
+          <h2>{ticket.subject}</h2>
+          <div className="customer">
+            {customer.name}
+            {customer.username ? ` · @${customer.username}` : ''}
+            {customer.tier !== 'standard' ? ` · ${customer.tier}` : ''}
+            {ticket.topicClosed ? ' · topic closed in Telegram' : ''}
+          </div>
+        </div>
+        <TicketControls ticket={ticket} onError={setError} />
+      </header>
+      {error && <div className="error banner" role="alert">{error}</div>}
+      <Thread ticketId={ticket.id} />
+      <Composer ticketId={ticket.id} />
+    </section>
+  );
+}
