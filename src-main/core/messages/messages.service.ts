@@ -6,14 +6,13 @@ import type { Me } from '../app/me';
 import type { TopicdeskDatabase } from '../db/database';
 import { fromMessageDoc, toMessageDoc } from '../db/schemas/messages.schema';
 import { patchTicket } from '../tickets/ticket.patch';
+import { previewOf } from './message.preview';
 
 export interface MessagesServiceDeps {
   db: TopicdeskDatabase;
   clock: () => number;
   me: () => Me | null;
 }
-
-export const previewOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 140);
 
 export function createMessagesService({ db, clock, me }: MessagesServiceDeps) {
   async function getMessage(messageId: string): Promise<Message> {
@@ -62,7 +61,7 @@ export function createMessagesService({ db, clock, me }: MessagesServiceDeps) {
       await db.messages.insert(toMessageDoc(message));
       if (kind === 'agent') {
         await ticketDoc.incrementalModify((ticket) =>
-          patchTicket(ticket, { lastAgentAt: now, lastMessageAt: Math.max(ticket.lastMessageAt, now), lastMessagePreview: previewOf(text) }, now),
+          patchTicket(ticket, { lastAgentAt: now, lastMessageAt: Math.max(ticket.lastMessageAt, now), lastMessagePreview: previewOf(message) }, now),
         );
       }
       return message;

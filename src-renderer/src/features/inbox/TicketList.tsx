@@ -24,7 +24,7 @@ export function TicketList() {
   const names = useMemo(() => new Map((agents ?? []).map((a) => [a.id, a.name])), [agents]);
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
-  const items = page?.items ?? [];
+  const items = useMemo(() => page?.items ?? [], [page]);
 
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 

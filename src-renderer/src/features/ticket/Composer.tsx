@@ -1,5 +1,5 @@
 // Writing a reply (to the customer, through Telegram) or an internal note (team only).
-// Enter sends, Shift+Enter starts a new line.
+// Enter sends, Shift+Enter starts a new line. Keyed by ticket, so each ticket starts fresh.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useCommand } from '../../api/bridge-context';
 import { useAppStore } from '../../store/app.store';
@@ -17,10 +17,6 @@ export function Composer({ ticketId }: { ticketId: string }) {
   useEffect(() => {
     if (focusRequest > 0) input.current?.focus();
   }, [focusRequest]);
-  useEffect(() => {
-    setText('');
-    setError(null);
-  }, [ticketId]);
 
   async function send(): Promise<void> {
     if (!text.trim() || busy) return;

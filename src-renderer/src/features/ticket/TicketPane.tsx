@@ -1,26 +1,21 @@
 // The open ticket: who wrote, the controls, the conversation and the composer.
 import { useEffect, useState } from 'react';
+import type { TicketDetail } from '../../../../src-preload/contract';
 import { useCommand, useLiveQuery } from '../../api/bridge-context';
 import { useAppStore } from '../../store/app.store';
 import { Composer } from './Composer';
 import { Thread } from './Thread';
 import { TicketControls } from './TicketControls';
 
-export function TicketPane() {
-  const ticketId = useAppStore((s) => s.selectedTicketId);
-  const { value: ticket } = useLiveQuery('tickets.get', ticketId ? { ticketId } : null);
+/** Keyed by ticket id, so its local state (the last error) never leaks to the next ticket. */
+function TicketView({ ticket }: { ticket: TicketDetail }) {
   const command = useCommand();
   const [error, setError] = useState<string | null>(null);
-  const unread = ticket?.unreadCount ?? 0;
-
-  useEffect(() => setError(null), [ticketId]);
+  const unread = ticket.unreadCount;
   useEffect(() => {
-    if (ticketId && unread > 0) void command('tickets.markRead', { ticketId });
-  }, [command, ticketId, unread]);
+    if (unread > 0) void command('tickets.markRead', { ticketId: ticket.id });
+  }, [command, ticket.id, unread]);
 
-  if (!ticketId) return <section className="ticket-pane empty">Select a ticket to read it.</section>;
-  if (ticket === undefined) return <section className="ticket-pane empty">Loading…</section>;
-  if (ticket === null) return <section className="ticket-pane empty">This ticket no longer exists.</section>;
   const customer = ticket.customer;
   return (
     <section className="ticket-pane" data-testid="ticket-pane" aria-label={`Ticket: ${ticket.subject}`}>
@@ -41,4 +36,13 @@ export function TicketPane() {
       <Composer ticketId={ticket.id} />
     </section>
   );
+}
+
+export function TicketPane() {
+  const ticketId = useAppStore((s) => s.selectedTicketId);
+  const { value: ticket } = useLiveQuery('tickets.get', ticketId ? { ticketId } : null);
+  if (!ticketId) return <section className="ticket-pane empty">Select a ticket to read it.</section>;
+  if (ticket === undefined) return <section className="ticket-pane empty">Loading…</section>;
+  if (ticket === null) return <section className="ticket-pane empty">This ticket no longer exists.</section>;
+  return <TicketView key={ticket.id} ticket={ticket} />;
 }

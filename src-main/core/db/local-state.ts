@@ -1,0 +1,26 @@
+// Typed access to this device's own key-value state (never replicated).
+import type { z } from 'zod';
+import type { TopicdeskDatabase } from './database';
+
+export class LocalState {
+  constructor(
+    private readonly db: TopicdeskDatabase,
+    private readonly clock: () => number,
+  ) {}
+
+  /** The stored value, or `fallback` when missing or no longer of the expected shape. */
+  async get<T>(key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
+    const doc = await this.db.localstate.findOne(key).exec();
+    if (!doc) return fallback;
+    const parsed = schema.safeParse(doc.toMutableJSON().value);
+    return parsed.success ? parsed.data : fallback;
+  }
+
+  async set(key: string, value: unknown): Promise<void> {
+    await this.db.localstate.upsert({ key, value, updatedAt: this.clock() });
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.db.localstate.findOne(key).remove();
+  }
+}
