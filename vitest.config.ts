@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['src-*/**/*.test.ts', 'src-*/**/*.test.tsx', 'bench/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     server: { deps: { inline: [/rxdb/] } },
