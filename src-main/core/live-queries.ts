@@ -8,6 +8,7 @@ import type { TopicdeskDatabase } from './db/database';
 import { fromMessageDoc } from './db/schemas/messages.schema';
 import type { LiveQueryHandlers } from './dispatcher';
 import { statusChoices } from './rules/status.transitions';
+import type { TelegramAccountService } from './telegram-sync/telegram-account.service';
 import type { InboxIndex } from './tickets/inbox.index';
 
 export interface LiveQueryDeps {
@@ -15,6 +16,7 @@ export interface LiveQueryDeps {
   inbox: InboxIndex;
   status: AppStatusStore;
   me: () => Me | null;
+  telegram: TelegramAccountService;
 }
 
 /** Inbox lists are recomputed at most this often while tickets stream in. */
@@ -22,7 +24,7 @@ const LIST_BATCH_MS = 30;
 
 const sameJson = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
-export function createLiveQueries({ db, inbox, status, me }: LiveQueryDeps): LiveQueryHandlers {
+export function createLiveQueries({ db, inbox, status, me, telegram }: LiveQueryDeps): LiveQueryHandlers {
   const inboxChanges = inbox.changed$.pipe(auditTime(LIST_BATCH_MS), startWith(undefined));
   // `me` changes on sign-in: views that depend on it must recompute then too.
   const meChanges = status.changes.pipe(map((s) => s.me?.agentId ?? null), distinctUntilChanged());
@@ -30,6 +32,7 @@ export function createLiveQueries({ db, inbox, status, me }: LiveQueryDeps): Liv
 
   return {
     'app.status': () => status.changes,
+    'telegram.account': () => telegram.account,
     'tickets.list': (params) =>
       onInboxOrMe.pipe(
         map(() => inbox.list(params, me()?.agentId ?? null)),

@@ -57,7 +57,7 @@ describe('startCore', () => {
 
   it('refuses an illegal status move and records a legal one in the log and the thread', async () => {
     const core = await memoryCore();
-    core.setMe({ agentId: 'agent:1', name: 'Ada' });
+    core.status.update({ me: { agentId: 'agent:1', name: 'Ada' } });
     await core.db.tickets.insert(newTicket({ id: 'tg:1:10', subject: 'Where is my order?', createdAt: 1 }));
 
     const illegal = await core.dispatcher.call('tickets.setStatus', { ticketId: 'tg:1:10', status: 'closed' });
@@ -76,7 +76,7 @@ describe('startCore', () => {
 
   it('streams a live list and updates it when a ticket changes', async () => {
     const core = await memoryCore();
-    core.setMe({ agentId: 'agent:1', name: 'Ada' });
+    core.status.update({ me: { agentId: 'agent:1', name: 'Ada' } });
     await core.db.tickets.bulkInsert([
       newTicket({ id: 't1', subject: 'A', createdAt: 1, lastMessageAt: 10 }),
       newTicket({ id: 't2', subject: 'B', createdAt: 2, lastMessageAt: 20 }),
@@ -101,7 +101,7 @@ describe('startCore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'topicdesk-core-'));
     dirs.push(dir);
     const first = await startCore({ workspace: 'disk', storage: { kind: 'denokv', dataDir: dir }, log: () => {} });
-    first.setMe({ agentId: 'agent:1', name: 'Ada' });
+    first.status.update({ me: { agentId: 'agent:1', name: 'Ada' } });
     await first.db.tickets.insert(newTicket({ id: 'tg:1:5', subject: 'Refund', createdAt: 1 }));
     const sent = await first.dispatcher.call('messages.send', { ticketId: 'tg:1:5', kind: 'agent', text: 'On it!' });
     expect(sent.ok).toBe(true);

@@ -4,9 +4,16 @@ import { CommandError, type Agent } from '../../src-preload/contract';
 import { AppStatusStore } from './app/app-status';
 import type { Me } from './app/me';
 import { openDatabase, type StorageOption, type TopicdeskDatabase } from './db/database';
+import { LocalState } from './db/local-state';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createLiveQueries } from './live-queries';
 import { createMessagesService } from './messages/messages.service';
+import { OutboxService } from './outbox/outbox.service';
+import { MemorySecretStore, type SecretStore } from './secrets/secret.store';
+import type { TelegramGateway } from './telegram/telegram.gateway';
+import { agentIdOf, TelegramAccountService } from './telegram-sync/telegram-account.service';
+import { displayName } from './telegram-sync/telegram.ingest';
+import { createTelegramReplySender } from './telegram-sync/telegram.reply-sender';
 import { InboxIndex } from './tickets/inbox.index';
 import { createTicketsService } from './tickets/tickets.service';
 
@@ -19,6 +26,10 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** Validate every write against its schema (tests). */
   validate?: boolean;
+  /** Where the Telegram session and other secrets are kept (memory when not given). */
+  secrets?: SecretStore;
+  /** Builds a Telegram gateway for a session string; null when Telegram is not configured. */
+  createTelegramGateway?: ((session: string) => TelegramGateway) | null;
 }
 
 export interface Core {
@@ -26,8 +37,9 @@ export interface Core {
   readonly dispatcher: Dispatcher;
   readonly status: AppStatusStore;
   readonly inbox: InboxIndex;
-  /** Sets who is signed in (Telegram sign-in or the demo's agent). */
-  setMe(me: Me | null): void;
+  readonly telegram: TelegramAccountService;
+  readonly outbox: OutboxService;
+  readonly local: LocalState;
   dispose(): Promise<void>;
 }
 
@@ -46,10 +58,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   const me = () => status.value.me;
 
+  const local = new LocalState(db, clock);
   const agentNames = new Map<string, string>();
+  const agentTgIds = new Set<string>();
   const agentsSubscription = db.agents.find().$.subscribe((docs) => {
     agentNames.clear();
-    for (const doc of docs) agentNames.set(doc.id, (doc.toJSON() as Agent).name);
+    agentTgIds.clear();
+    for (const doc of docs) {
+      const agent = doc.toJSON() as Agent;
+      agentNames.set(agent.id, agent.name);
+      agentTgIds.add(agent.tgUserId);
+    }
   });
 
   const inbox = new InboxIndex();
@@ -57,6 +76,41 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   const tickets = createTicketsService({ db, clock, me, agentName: (id) => agentNames.get(id) ?? id });
   const messages = createMessagesService({ db, clock, me });
+
+  const telegram: TelegramAccountService = new TelegramAccountService({
+    db,
+    local,
+    secrets: options.secrets ?? new MemorySecretStore(),
+    status,
+    clock,
+    log,
+    createGateway: options.createTelegramGateway ?? null,
+    authors: {
+      isAgent: (tgUserId) => agentTgIds.has(tgUserId) || tgUserId === telegram.current.user?.id,
+      agentIdOf,
+      nameOf: (tgUserId) => (tgUserId ? (agentNames.get(agentIdOf(tgUserId)) ?? null) : null),
+    },
+    onSignedIn: (user) => {
+      status.update({ me: { agentId: agentIdOf(user.id), name: displayName(user) } });
+      outbox.wake();
+    },
+    onSignedOut: () => status.update({ me: null }),
+  });
+  const outbox = new OutboxService({
+    db,
+    clock,
+    me,
+    log,
+    sender: createTelegramReplySender({
+      gateway: () => telegram.activeGateway,
+      forumRef: (chatId) => telegram.activeSync?.forumRef(chatId) ?? null,
+      isReady: () => telegram.ready,
+    }),
+  });
+  // Replies queued while offline go out when the connection comes back.
+  const connectionSubscription = status.changes.subscribe((s) => {
+    if (s.telegram.state === 'connected') outbox.wake();
+  });
 
   const dispatcher = createDispatcher(
     {
@@ -70,6 +124,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         'messages.send': messages.send,
         'messages.retry': messages.retry,
         'messages.edit': messages.edit,
+        'telegram.sendCode': ({ phone }) => telegram.sendCode(phone),
+        'telegram.signIn': ({ code }) => telegram.signIn(code),
+        'telegram.checkPassword': ({ password }) => telegram.checkPassword(password),
+        'telegram.startQr': () => telegram.startQr(),
+        'telegram.cancel': () => telegram.cancel(),
+        'telegram.refreshForums': () => telegram.refreshForums(),
+        'telegram.selectForums': ({ chatIds }) => telegram.selectForums(chatIds),
+        'telegram.signOut': () => telegram.signOut(),
         'agents.setAvailability': async ({ agentId, availability }) => {
           const doc = await db.agents.findOne(agentId).exec();
           if (!doc) throw new CommandError('not_found', `Agent ${agentId} does not exist.`);
@@ -77,18 +139,26 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           return updated.toMutableJSON() as Agent;
         },
       },
-      liveQueries: createLiveQueries({ db, inbox, status, me }),
+      liveQueries: createLiveQueries({ db, inbox, status, me, telegram }),
     },
     log,
   );
+
+  outbox.start();
+  await telegram.start();
 
   return {
     db,
     dispatcher,
     status,
     inbox,
-    setMe: (value) => status.update({ me: value }),
+    telegram,
+    outbox,
+    local,
     async dispose() {
+      connectionSubscription.unsubscribe();
+      outbox.dispose();
+      await telegram.stop();
       agentsSubscription.unsubscribe();
       inbox.dispose();
       status.dispose();

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { agentCommands, agentLiveQueries } from './agents.contract';
 import { appCommands, appLiveQueries } from './app.contract';
 import { messageCommands, messageLiveQueries } from './messages.contract';
+import { telegramCommands, telegramLiveQueries } from './telegram.contract';
 import { ticketCommands, ticketLiveQueries } from './tickets.contract';
 
 export * from './result';
@@ -12,6 +13,7 @@ export * from './messages.contract';
 export * from './agents.contract';
 export * from './events.contract';
 export * from './app.contract';
+export * from './telegram.contract';
 export * from './wire';
 export * from './bridge';
 
@@ -25,6 +27,7 @@ export const commands = {
   ...ticketCommands,
   ...messageCommands,
   ...agentCommands,
+  ...telegramCommands,
 } as const satisfies Record<string, Endpoint>;
 
 export const liveQueries = {
@@ -32,6 +35,7 @@ export const liveQueries = {
   ...ticketLiveQueries,
   ...messageLiveQueries,
   ...agentLiveQueries,
+  ...telegramLiveQueries,
 } as const satisfies Record<string, Endpoint>;
 
 export type Commands = typeof commands;

@@ -13,6 +13,7 @@ const permanentReasons: Record<string, string> = {
   CHAT_ADMIN_REQUIRED: 'Only group admins may write here.',
   USER_BANNED_IN_CHANNEL: 'Your Telegram account is banned from this group.',
   MESSAGE_TOO_LONG: 'The message is too long for Telegram.',
+  NOT_A_TELEGRAM_TOPIC: 'This ticket is not a Telegram topic of a forum this workspace serves.',
   CHANNEL_PRIVATE: 'Your Telegram account is no longer a member of this group.',
 };
 
@@ -35,7 +36,7 @@ export function classifyTelegramFailure(error: unknown): SendFailure {
 }
 
 export function createTelegramReplySender(deps: {
-  gateway: TelegramGateway;
+  gateway(): TelegramGateway | null;
   forumRef(chatId: string): TgForumRef | null;
   isReady(): boolean;
 }): ReplySender {
@@ -43,11 +44,13 @@ export function createTelegramReplySender(deps: {
     isReady: deps.isReady,
     classifyFailure: classifyTelegramFailure,
     async sendReply(ticket: Ticket, text: string): Promise<SentReply> {
+      const gateway = deps.gateway();
+      if (!gateway) throw new TelegramError('network', 'NOT_SIGNED_IN');
       const forum = ticket.chatId ? deps.forumRef(ticket.chatId) : null;
       if (!forum || ticket.topicId === null) {
         throw new TelegramError('permanent', 'NOT_A_TELEGRAM_TOPIC');
       }
-      const sent = await deps.gateway.sendText(forum, ticket.topicId, text);
+      const sent = await gateway.sendText(forum, ticket.topicId, text);
       const parts = splitMessage(text);
       return {
         sentAt: sent.date,

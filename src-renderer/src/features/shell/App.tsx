@@ -1,4 +1,8 @@
-// The whole window: views, ticket list, the open ticket, and the status bar.
+// The whole window: sign-in until there is an account and a forum, then the inbox (views,
+// ticket list, the open ticket) with the status bar always visible.
+import { useLiveQuery } from '../../api/bridge-context';
+import { ForumPicker } from '../account/ForumPicker';
+import { SignIn } from '../account/SignIn';
 import { TicketList } from '../inbox/TicketList';
 import { TicketPane } from '../ticket/TicketPane';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -6,17 +10,28 @@ import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
-export function App() {
+function Inbox() {
   useKeyboardShortcuts();
   return (
-    <div className="app">
+    <>
       <Sidebar />
       <main className="workspace">
         <TicketList />
         <TicketPane />
       </main>
-      <StatusBar />
       <ShortcutsHelp />
+    </>
+  );
+}
+
+export function App() {
+  const account = useLiveQuery('telegram.account', {}).value;
+  const needsSignIn = account && account.step !== 'signed_in';
+  const needsForum = account?.step === 'signed_in' && !account.forums.some((f) => f.selected);
+  return (
+    <div className={needsSignIn || needsForum ? 'app app-setup' : 'app'}>
+      {!account ? null : needsSignIn ? <SignIn account={account} /> : needsForum ? <ForumPicker account={account} /> : <Inbox />}
+      <StatusBar />
     </div>
   );
 }
