@@ -90,7 +90,10 @@ export class TelegramAccountService {
     if (!session || !this.deps.createGateway) return;
     const gateway = this.deps.createGateway(session);
     this.gateway = gateway;
-    const probe = await gateway.probeSession().catch(() => 'network' as const);
+    const probe = await gateway
+      .connect()
+      .then(() => gateway.probeSession())
+      .catch(() => 'network' as const);
     if (probe === 'revoked') return void (await this.sessionEnded());
     const cached = await this.deps.local.get(userKey, TgUser.nullable(), null);
     const user = probe === 'ok' ? await gateway.getSelf().catch(() => cached) : cached;
@@ -101,6 +104,7 @@ export class TelegramAccountService {
   async sendCode(phone: string): Promise<TelegramAccount> {
     const gateway = this.freshGateway();
     try {
+      await gateway.connect();
       await gateway.sendCode(phone);
       return this.update({ step: 'awaiting_code', phone, error: null });
     } catch (error) {
@@ -133,7 +137,8 @@ export class TelegramAccountService {
     const abort = new AbortController();
     this.qrAbort = abort;
     void gateway
-      .signInWithQr((url, expiresAt) => this.update({ step: 'awaiting_qr', qrUrl: url, qrExpiresAt: expiresAt, error: null }), { signal: abort.signal })
+      .connect()
+      .then(() => gateway.signInWithQr((url, expiresAt) => this.update({ step: 'awaiting_qr', qrUrl: url, qrExpiresAt: expiresAt, error: null }), { signal: abort.signal }))
       .then(async (result) => {
         if (abort.signal.aborted) return;
         if (result.kind === 'password_needed') this.update({ step: 'awaiting_password', passwordHint: result.hint, qrUrl: null });
