@@ -9,6 +9,7 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { ActivityEvent, Agent, Ticket } from '../../../src-preload/contract';
 import { createDenoKvStorage } from './denokv.storage';
 import { agentsSchema } from './schemas/agents.schema';
+import { configSchema, type ConfigDoc } from './schemas/config.schema';
 import { eventsSchema } from './schemas/events.schema';
 import { localStateSchema, type LocalStateDoc } from './schemas/local-state.schema';
 import { messagesSchema, type MessageDoc } from './schemas/messages.schema';
@@ -20,11 +21,20 @@ export interface Collections {
   agents: RxCollection<Agent>;
   events: RxCollection<ActivityEvent>;
   localstate: RxCollection<LocalStateDoc>;
+  templates: RxCollection<ConfigDoc>;
+  slapolicies: RxCollection<ConfigDoc>;
+  calendars: RxCollection<ConfigDoc>;
+  escalationpolicies: RxCollection<ConfigDoc>;
+  routingrules: RxCollection<ConfigDoc>;
+  /** Team-wide settings and small shared state (routing settings, round-robin cursors). */
+  settings: RxCollection<ConfigDoc>;
 }
 export type TopicdeskDatabase = RxDatabase<Collections>;
 
 /** The collections every agent's app replicates; `localstate` stays on this device. */
-export const sharedCollections = ['tickets', 'messages', 'agents', 'events'] as const;
+export const configCollections = ['templates', 'slapolicies', 'calendars', 'escalationpolicies', 'routingrules', 'settings'] as const;
+export type ConfigCollection = (typeof configCollections)[number];
+export const sharedCollections = ['tickets', 'messages', 'agents', 'events', ...configCollections] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
 
 export type StorageOption = { kind: 'denokv'; dataDir: string } | { kind: 'memory' };
@@ -63,6 +73,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Topicd
     agents: { schema: agentsSchema },
     events: { schema: eventsSchema },
     localstate: { schema: localStateSchema },
+    ...Object.fromEntries(configCollections.map((name) => [name, { schema: configSchema(name) }])),
   });
   return db;
 }
