@@ -144,7 +144,7 @@ describe('Telegram through the core', () => {
     expect(request?.message).toBe('It left our warehouse today.');
     expect(request?.replyTo).toMatchObject({ replyToMsgId: topic.topicId });
     await until('delivery sent', async () => (await core.db.messages.count({ selector: { ticketId, deliveryState: 'sent' } }).exec()) === 1);
-    expect(core.inbox.get(ticketId)?.firstResponseAt).not.toBeNull();
+    await until('first response recorded', () => (core.inbox.get(ticketId)?.firstResponseAt ?? null) !== null);
     const countBefore = await core.db.messages.count({ selector: { ticketId } }).exec();
     await core.dispose();
     cores.splice(cores.indexOf(core), 1);
