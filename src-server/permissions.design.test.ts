@@ -40,7 +40,7 @@ describe('who may write', () => {
   });
 
   it('lets only leads and admins create, change or delete in the lead-only collections', () => {
-    expect(leadOnly.sort()).toEqual(['agents', 'calendars', 'escalationpolicies', 'routingrules', 'slapolicies', 'templates']);
+    expect(leadOnly.sort()).toEqual(['agents', 'config']);
     const before: Doc = { _id: 'doc-1', _rev: '1-a', title: 'Old' };
     const after: Doc = { _id: 'doc-1', _rev: '1-a', title: 'New' };
     const gone: Doc = { _id: 'doc-1', _rev: '1-a', _deleted: true };
@@ -54,6 +54,15 @@ describe('who may write', () => {
         ok(verdict(collection, gone, before, roles));
       }
     }
+  });
+
+  it('lets agents write round-robin cursors in config, but no other kind, and not turn one into another', () => {
+    const cursor: Doc = { _id: 'cursor:rule-1', kind: 'cursor', data: { last: 'agent:1' } };
+    ok(verdict('config', cursor, null, ['agent']));
+    ok(verdict('config', { ...cursor, data: { last: 'agent:2' } }, { ...cursor, _rev: '1-a' }, ['agent']));
+    forbidden(verdict('config', { _id: 'routingrule:r1', kind: 'routingrule', data: {} }, null, ['agent']), 'leads and admins');
+    forbidden(verdict('config', { ...cursor, kind: 'routingrule' }, { ...cursor, _rev: '1-a' }, ['agent']));
+    forbidden(verdict('config', { _id: 'routingrule:r1', kind: 'cursor', data: {} }, { _id: 'routingrule:r1', _rev: '1-a', kind: 'routingrule' }, ['agent']));
   });
 
   it('lets agents write tickets, messages and events', () => {

@@ -3,6 +3,7 @@
 // Pure. The function is self-contained ES5 source (CouchDB evaluates it in its own JS engine);
 // the data it checks against (roles, status workflow, per-collection rules) is embedded as JSON
 // built from the TypeScript tables here and in the core, so the two cannot drift apart.
+import { memberWritableConfigKinds } from '../src-main/core/db/schemas/config.schema';
 import { statusTransitions } from '../src-main/core/rules/status.transitions';
 import { AGENT_USER_PATTERN, agentSelfServiceFields } from './agent.identity';
 import type { WorkspaceCollection } from './workspace.databases';
@@ -25,6 +26,8 @@ export interface CollectionRules {
   messageEdits: boolean;
   /** An agent may change the self-service fields of their own agent document. */
   agentSelfService: boolean;
+  /** Lead-only, except documents of these `kind`s (which keep their kind), which any member writes. */
+  memberKinds: readonly string[];
 }
 
 const none: CollectionRules = {
@@ -34,6 +37,7 @@ const none: CollectionRules = {
   ticketStatus: false,
   messageEdits: false,
   agentSelfService: false,
+  memberKinds: [],
 };
 
 export const collectionRules: Readonly<Record<WorkspaceCollection, CollectionRules>> = {
@@ -45,13 +49,9 @@ export const collectionRules: Readonly<Record<WorkspaceCollection, CollectionRul
   },
   events: { ...none, undeletable: 'Events are an append-only log and are never deleted.', appendOnly: true },
   agents: { ...none, leadOnly: true, agentSelfService: true },
-  templates: { ...none, leadOnly: true },
-  slapolicies: { ...none, leadOnly: true },
-  calendars: { ...none, leadOnly: true },
-  escalationpolicies: { ...none, leadOnly: true },
-  routingrules: { ...none, leadOnly: true },
-  // Routing settings are a lead's, but round-robin cursors are written by every agent's app.
-  settings: { ...none },
+  // Templates, SLA policies, calendars, escalation and routing rules are the leads'; the
+  // round-robin cursors are written by every agent's app.
+  config: { ...none, leadOnly: true, memberKinds: memberWritableConfigKinds },
 };
 
 /** The roles the rules know; `_admin` (CouchDB server admin) counts as admin. */
@@ -139,7 +139,12 @@ const FUNCTION_BODY = String.raw`
 
   if (deleting && RULES.undeletable) forbid(RULES.undeletable);
 
-  if (RULES.leadOnly && !isLead) {
+  function memberKind() {
+    return typeof newDoc.kind === 'string' && RULES.memberKinds.indexOf(newDoc.kind) >= 0 &&
+      (old === null || old.kind === newDoc.kind);
+  }
+
+  if (RULES.leadOnly && !isLead && !memberKind()) {
     var selfService = RULES.agentSelfService && old !== null && !deleting && ownAgentDoc() &&
       sameFields(old, newDoc, RULES.agentSelfServiceFields);
     if (!selfService) {

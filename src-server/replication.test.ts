@@ -84,15 +84,15 @@ describe('PouchDB replication', () => {
   });
 
   it('reports a write the rules refuse as a failed document, and stores the rest', async () => {
-    const db = 'td-sync-routingrules';
+    const db = 'td-sync-config';
     const local = new PouchDB(join(t.tmp, 'client-rules'));
     const target = remote(db, 'tg2001', []);
     try {
-      await local.put({ _id: 'rule-1', name: 'VIP first' });
+      await local.put({ _id: 'routingrule:rule-1', kind: 'routingrule', data: { name: 'VIP first' } });
       const result = await local.replicate.to(target);
       expect(result.doc_write_failures).toBe(1);
       expect(result.errors[0]).toMatchObject({ name: 'forbidden' });
-      expect((await t.admin.request('GET', docPath(db, 'rule-1'))).status).toBe(404);
+      expect((await t.admin.request('GET', docPath(db, 'routingrule:rule-1'))).status).toBe(404);
     } finally {
       await Promise.all([local.close(), target.close()]);
     }

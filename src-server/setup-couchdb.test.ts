@@ -33,8 +33,8 @@ describe('setupCouchDb', () => {
     for (const db of workspaceDatabaseNames('acme')) {
       expect((await t.admin.request('GET', `${db}/_security`)).body).toEqual(workspaceSecurity);
     }
-    const design = await t.admin.request('GET', docPath('td-acme-routingrules', DESIGN_DOC_ID));
-    expect(design.body).toMatchObject({ _rev: expect.stringMatching(/^1-/), validate_doc_update: validateDocUpdateSource('routingrules') });
+    const design = await t.admin.request('GET', docPath('td-acme-config', DESIGN_DOC_ID));
+    expect(design.body).toMatchObject({ _rev: expect.stringMatching(/^1-/), validate_doc_update: validateDocUpdateSource('config') });
   });
 
   it('changes nothing when run again', async () => {

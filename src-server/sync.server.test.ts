@@ -138,13 +138,13 @@ describe('workspace databases on demand', () => {
 
 describe('permission rules', () => {
   it('lets a lead, not an agent, write a routing rule', async () => {
-    const rule = { name: 'VIP first', conditions: [{ tier: 'vip' }], target: { agentId: 'agent:1001' } };
-    expect(couchError(await put(t.as('tg1001'), 'td-acme-routingrules', 'r1', rule))).toMatchObject({
+    const rule = { kind: 'routingrule', data: { name: 'VIP first', conditions: [{ tier: 'vip' }], target: { agentId: 'agent:1001' } } };
+    expect(couchError(await put(t.as('tg1001'), 'td-acme-config', 'routingrule:r1', rule))).toMatchObject({
       status: 403,
       error: 'forbidden',
       reason: expect.stringContaining('leads and admins'),
     });
-    expect((await put(t.as('lena'), 'td-acme-routingrules', 'r1', rule)).status).toBe(201);
+    expect((await put(t.as('lena'), 'td-acme-config', 'routingrule:r1', rule)).status).toBe(201);
   });
 
   it('refuses to delete a ticket, even for the admin', async () => {

@@ -13,12 +13,7 @@ export const workspaceCollections = [
   'tickets',
   'messages',
   'agents',
-  'templates',
-  'slapolicies',
-  'calendars',
-  'escalationpolicies',
-  'routingrules',
-  'settings',
+  'config',
   'events',
 ] as const;
 export type WorkspaceCollection = (typeof workspaceCollections)[number];

@@ -6,6 +6,7 @@ import type { AppStatusStore } from './app/app-status';
 import type { Me } from './app/me';
 import type { TopicdeskDatabase } from './db/database';
 import { fromMessageDoc } from './db/schemas/messages.schema';
+import { compareThreadMessages } from './messages/thread.order';
 import type { LiveQueryHandlers } from './dispatcher';
 import { statusChoices } from './rules/status.transitions';
 import type { TelegramAccountService } from './telegram-sync/telegram-account.service';
@@ -61,7 +62,7 @@ export function createLiveQueries({ db, inbox, status, me, telegram }: LiveQuery
         .$.pipe(
           map((docs) => {
             const items = docs.slice(0, limit).map((doc) => fromMessageDoc(doc.toMutableJSON()));
-            return { items: items.reverse(), hasMore: docs.length > limit } satisfies LiveQueryResult<'messages.thread'>;
+            return { items: items.sort(compareThreadMessages), hasMore: docs.length > limit } satisfies LiveQueryResult<'messages.thread'>;
           }),
         ),
     'agents.list': () =>

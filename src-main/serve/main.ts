@@ -1,17 +1,27 @@
 // Entry point of `npm run serve`: the whole app headless, in a browser at 127.0.0.1.
 import { fileURLToPath } from 'node:url';
+import { hostSecretStore } from '../core/config/secrets.config';
+import { realGatewayFactory, telegramCredentialsFrom } from '../core/config/telegram.config';
+import { DemoWorkspace } from '../core/demo/demo-workspace';
+import { MemorySecretStore } from '../core/secrets/secret.store';
 import { startCore } from '../core/start-core';
 import { startHost } from './host';
 import { parseServeOptions, UsageError } from './serve.options';
 
 async function main(): Promise<void> {
   const options = parseServeOptions(process.argv.slice(2));
+  const version = process.env.npm_package_version ?? '0.1.0';
+  const demo = options.demo ? DemoWorkspace.open({ dataDir: options.dataDir, topicsPerMinute: options.demoRate }) : null;
+  const secrets = demo ? new MemorySecretStore() : hostSecretStore(options.dataDir, process.env);
   const core = await startCore({
     workspace: options.workspace,
     storage: { kind: 'denokv', dataDir: options.dataDir },
     demo: options.demo,
-    version: process.env.npm_package_version ?? '0.1.0',
+    version,
+    secrets,
+    createTelegramGateway: demo?.createGateway ?? realGatewayFactory(telegramCredentialsFrom(process.env), version),
   });
+  await demo?.attach(core);
   const host = await startHost({
     dispatcher: core.dispatcher,
     token: options.token,
@@ -22,6 +32,7 @@ async function main(): Promise<void> {
   console.log(`Topicdesk is running${options.demo ? ' (demo workspace)' : ''}.`);
   console.log(`  data:  ${options.dataDir}`);
   if (options.tokenGenerated) console.log('  token: generated for this run (pass --token to choose one)');
+  if (!demo && !secrets.persistent) console.log('  secrets: memory only (set TOPICDESK_SECRET_KEY to keep the Telegram session in an encrypted file)');
   console.log(`Open ${host.url}`);
 
   let stopping = false;
@@ -29,6 +40,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await host.close();
+    demo?.dispose();
     await core.dispose();
     process.exit(0);
   };

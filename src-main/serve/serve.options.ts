@@ -1,5 +1,5 @@
 // Reads the headless host's command line: `npm run serve -- [--demo] [--port N] [--data DIR]
-// [--token T] [--workspace NAME] [--sync-url URL]`. Pure, so every flag is tested.
+// [--token T] [--workspace NAME] [--sync-url URL] [--demo-rate N]`. Pure, so every flag is tested.
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ export interface ServeOptions {
   tokenGenerated: boolean;
   workspace: string;
   syncUrl: string | null;
+  /** New demo topics per minute (the demo's other customers write about three times as often). */
+  demoRate: number;
 }
 
 export const DEFAULT_PORT = 5180;
@@ -32,6 +34,7 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
         token: { type: 'string' },
         workspace: { type: 'string' },
         'sync-url': { type: 'string' },
+        'demo-rate': { type: 'string' },
       },
       strict: true,
     }));
@@ -45,7 +48,10 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv = proce
   if (values.token !== undefined && values.token.length < 8) throw new UsageError('--token must be at least 8 characters.');
   const syncUrl = values['sync-url'] ?? null;
   if (syncUrl !== null && !/^https?:\/\//.test(syncUrl)) throw new UsageError('--sync-url must be an http(s) URL.');
+  const demoRate = values['demo-rate'] === undefined ? 3 : Number(values['demo-rate']);
+  if (!Number.isFinite(demoRate) || demoRate < 0 || demoRate > 600) throw new UsageError('--demo-rate takes topics per minute, 0 to 600.');
   return {
+    demoRate,
     demo: values.demo ?? false,
     port,
     dataDir: values.data ?? join(env.TOPICDESK_HOME ?? join(homedir(), '.topicdesk'), workspace),

@@ -23,6 +23,8 @@ export const slaLabel: Record<SlaState, string> = {
 export function relativeTime(ms: number, now: number): string {
   const diff = Math.round((now - ms) / 1000);
   const abs = Math.abs(diff);
+  // Telegram's times are whole seconds and clocks differ a little: near zero is "just now".
+  if (abs < 10) return 'just now';
   const unit = abs < 60 ? [abs, 's'] : abs < 3600 ? [Math.floor(abs / 60), 'm'] : abs < 86400 ? [Math.floor(abs / 3600), 'h'] : [Math.floor(abs / 86400), 'd'];
   return diff >= 0 ? `${unit[0]}${unit[1]} ago` : `in ${unit[0]}${unit[1]}`;
 }

@@ -21,20 +21,13 @@ export interface Collections {
   agents: RxCollection<Agent>;
   events: RxCollection<ActivityEvent>;
   localstate: RxCollection<LocalStateDoc>;
-  templates: RxCollection<ConfigDoc>;
-  slapolicies: RxCollection<ConfigDoc>;
-  calendars: RxCollection<ConfigDoc>;
-  escalationpolicies: RxCollection<ConfigDoc>;
-  routingrules: RxCollection<ConfigDoc>;
-  /** Team-wide settings and small shared state (routing settings, round-robin cursors). */
-  settings: RxCollection<ConfigDoc>;
+  /** Templates, SLA policies, calendars, escalation policies, routing rules, settings. */
+  config: RxCollection<ConfigDoc>;
 }
 export type TopicdeskDatabase = RxDatabase<Collections>;
 
 /** The collections every agent's app replicates; `localstate` stays on this device. */
-export const configCollections = ['templates', 'slapolicies', 'calendars', 'escalationpolicies', 'routingrules', 'settings'] as const;
-export type ConfigCollection = (typeof configCollections)[number];
-export const sharedCollections = ['tickets', 'messages', 'agents', 'events', ...configCollections] as const;
+export const sharedCollections = ['tickets', 'messages', 'agents', 'events', 'config'] as const;
 export type SharedCollection = (typeof sharedCollections)[number];
 
 export type StorageOption = { kind: 'denokv'; dataDir: string } | { kind: 'memory' };
@@ -73,7 +66,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Topicd
     agents: { schema: agentsSchema },
     events: { schema: eventsSchema },
     localstate: { schema: localStateSchema },
-    ...Object.fromEntries(configCollections.map((name) => [name, { schema: configSchema(name) }])),
+    config: { schema: configSchema },
   });
   return db;
 }

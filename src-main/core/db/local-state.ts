@@ -12,12 +12,18 @@ export class LocalState {
   async get<T>(key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
     const doc = await this.db.localstate.findOne(key).exec();
     if (!doc) return fallback;
-    const parsed = schema.safeParse(doc.toMutableJSON().value);
+    let value: unknown;
+    try {
+      value = JSON.parse(doc.json);
+    } catch {
+      return fallback;
+    }
+    const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : fallback;
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    await this.db.localstate.upsert({ key, value, updatedAt: this.clock() });
+    await this.db.localstate.upsert({ key, json: JSON.stringify(value ?? null), updatedAt: this.clock() });
   }
 
   async delete(key: string): Promise<void> {

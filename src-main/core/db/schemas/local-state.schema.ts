@@ -1,10 +1,11 @@
 // RxDB schema of this device's own state that is never replicated: per-forum pts, drafts,
-// the signed-in account's forums. One JSON value per key.
+// the signed-in account's forums. One JSON value per key, kept as text so any shape
+// passes the schema (LocalState parses it back with zod).
 import type { RxJsonSchema } from 'rxdb';
 
 export interface LocalStateDoc {
   key: string;
-  value: unknown;
+  json: string;
   updatedAt: number;
 }
 
@@ -15,8 +16,8 @@ export const localStateSchema: RxJsonSchema<LocalStateDoc> = {
   type: 'object',
   properties: {
     key: { type: 'string', maxLength: 200 },
-    value: { type: ['object', 'array', 'string', 'number', 'boolean', 'null'] },
+    json: { type: 'string' },
     updatedAt: { type: 'number' },
   },
-  required: ['key', 'updatedAt'],
+  required: ['key', 'json', 'updatedAt'],
 };

@@ -28,7 +28,9 @@ export function TicketList() {
 
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
-  useEffect(() => setVisibleIds(items.map((t) => t.id)), [items, setVisibleIds]);
+  useEffect(() => {
+    setVisibleIds(items.map((t) => t.id));
+  }, [items, setVisibleIds]);
   useEffect(() => {
     const index = items.findIndex((t) => t.id === selectedTicketId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });

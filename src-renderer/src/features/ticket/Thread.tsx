@@ -64,7 +64,11 @@ export function Thread({ ticketId }: { ticketId: string }) {
   const { value } = useLiveQuery('messages.thread', { ticketId, limit: 200 });
   const end = useRef<HTMLLIElement>(null);
   const count = value?.items.length ?? 0;
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [count]);
+  useEffect(() => {
+    // A block body: newer browsers return a promise from scrollIntoView, which React would
+    // take for a cleanup function.
+    void end.current?.scrollIntoView({ block: 'end' });
+  }, [count]);
   if (!value) return <div className="thread loading">Loading conversation…</div>;
   return (
     <ol className="thread" aria-label="Conversation">
