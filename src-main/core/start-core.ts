@@ -2,12 +2,12 @@
 // builds every service, and exposes the contract through one dispatcher. Plain Node.
 import { CommandError, type Agent } from '../../src-preload/contract';
 import { AppStatusStore } from './app/app-status';
-import type { Me } from './app/me';
 import { openDatabase, type StorageOption, type TopicdeskDatabase } from './db/database';
 import { LocalState } from './db/local-state';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createLiveQueries } from './live-queries';
 import { createMessagesService } from './messages/messages.service';
+import { startShopline, type ShoplineSetup } from './orders/orders.setup';
 import { OutboxService } from './outbox/outbox.service';
 import { MemorySecretStore, type SecretStore } from './secrets/secret.store';
 import type { TelegramGateway } from './telegram/telegram.gateway';
@@ -40,6 +40,7 @@ export interface Core {
   readonly telegram: TelegramAccountService;
   readonly outbox: OutboxService;
   readonly local: LocalState;
+  readonly shopline: ShoplineSetup;
   dispose(): Promise<void>;
 }
 
@@ -59,6 +60,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const me = () => status.value.me;
 
   const local = new LocalState(db, clock);
+  const secrets = options.secrets ?? new MemorySecretStore();
+  const shopline = await startShopline({ db, local, secrets, clock, log, demo: options.demo ?? false });
   const agentNames = new Map<string, string>();
   const agentTgIds = new Set<string>();
   const agentsSubscription = db.agents.find().$.subscribe((docs) => {
@@ -80,7 +83,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const telegram: TelegramAccountService = new TelegramAccountService({
     db,
     local,
-    secrets: options.secrets ?? new MemorySecretStore(),
+    secrets,
     status,
     clock,
     log,
@@ -132,6 +135,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         'telegram.refreshForums': () => telegram.refreshForums(),
         'telegram.selectForums': ({ chatIds }) => telegram.selectForums(chatIds),
         'telegram.signOut': () => telegram.signOut(),
+        ...shopline.commands,
         'agents.setAvailability': async ({ agentId, availability }) => {
           const doc = await db.agents.findOne(agentId).exec();
           if (!doc) throw new CommandError('not_found', `Agent ${agentId} does not exist.`);
@@ -139,7 +143,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           return updated.toMutableJSON() as Agent;
         },
       },
-      liveQueries: createLiveQueries({ db, inbox, status, me, telegram }),
+      liveQueries: { ...createLiveQueries({ db, inbox, status, me, telegram }), ...shopline.liveQueries },
     },
     log,
   );
@@ -155,10 +159,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     telegram,
     outbox,
     local,
+    shopline,
     async dispose() {
       connectionSubscription.unsubscribe();
       outbox.dispose();
       await telegram.stop();
+      await shopline.dispose();
       agentsSubscription.unsubscribe();
       inbox.dispose();
       status.dispose();

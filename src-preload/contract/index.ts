@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { agentCommands, agentLiveQueries } from './agents.contract';
 import { appCommands, appLiveQueries } from './app.contract';
 import { messageCommands, messageLiveQueries } from './messages.contract';
+import { shoplineCommands, shoplineLiveQueries } from './shopline.contract';
 import { telegramCommands, telegramLiveQueries } from './telegram.contract';
 import { ticketCommands, ticketLiveQueries } from './tickets.contract';
 
@@ -14,6 +15,7 @@ export * from './agents.contract';
 export * from './events.contract';
 export * from './app.contract';
 export * from './telegram.contract';
+export * from './shopline.contract';
 export * from './wire';
 export * from './bridge';
 
@@ -28,6 +30,7 @@ export const commands = {
   ...messageCommands,
   ...agentCommands,
   ...telegramCommands,
+  ...shoplineCommands,
 } as const satisfies Record<string, Endpoint>;
 
 export const liveQueries = {
@@ -36,6 +39,7 @@ export const liveQueries = {
   ...messageLiveQueries,
   ...agentLiveQueries,
   ...telegramLiveQueries,
+  ...shoplineLiveQueries,
 } as const satisfies Record<string, Endpoint>;
 
 export type Commands = typeof commands;

@@ -5,6 +5,7 @@ import { BridgeContext } from './api/bridge-context';
 import { connectBridge } from './api/client';
 import { App } from './features/shell/App';
 import './styles.css';
+import './features/orders/orders.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const bridge = connectBridge();

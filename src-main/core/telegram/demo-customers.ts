@@ -229,7 +229,8 @@ export class DemoCustomers {
   private newTopic(): OpenTopic {
     const person = this.pick(this.people);
     const scenario = this.pick(SCENARIOS);
-    const order = 1000 + Math.floor(this.random() * 1000);
+    // The demo store (src-main/core/shopline/demo-store.ts) has orders #1001 to #1060.
+    const order = 1001 + Math.floor(this.random() * 60);
     const greeting = this.pick(GREETINGS[person.language]);
     const { topicId } = this.fake.customerCreatesTopic(this.chatId, person.id, scenario.title(order), `${greeting} ${scenario.opening(order)}`);
     return { topicId, customerId: person.id, language: person.language, scenario, order, messages: 1 };

@@ -4,7 +4,9 @@ import { useLiveQuery } from '../../api/bridge-context';
 import { ForumPicker } from '../account/ForumPicker';
 import { SignIn } from '../account/SignIn';
 import { TicketList } from '../inbox/TicketList';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { TicketPane } from '../ticket/TicketPane';
+import { useAppStore } from '../../store/app.store';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -12,13 +14,18 @@ import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
 function Inbox() {
   useKeyboardShortcuts();
+  const screen = useAppStore((s) => s.screen);
   return (
     <>
       <Sidebar />
-      <main className="workspace">
-        <TicketList />
-        <TicketPane />
-      </main>
+      {screen === 'settings' ? (
+        <SettingsScreen />
+      ) : (
+        <main className="workspace">
+          <TicketList />
+          <TicketPane />
+        </main>
+      )}
       <ShortcutsHelp />
     </>
   );

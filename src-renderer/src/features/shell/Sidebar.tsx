@@ -15,7 +15,7 @@ export function Sidebar() {
   const counts = useLiveQuery('tickets.counts', {}).value;
   const current = useAppStore((s) => s.view);
   const screen = useAppStore((s) => s.screen);
-  const { setView } = useAppStore.getState();
+  const { setView, setScreen } = useAppStore.getState();
   return (
     <nav className="sidebar" aria-label="Views">
       <div className="brand">Topicdesk</div>
@@ -35,6 +35,13 @@ export function Sidebar() {
             </button>
           </li>
         ))}
+      </ul>
+      <ul className="sidebar-bottom">
+        <li>
+          <button type="button" data-testid="open-settings" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => setScreen('settings')}>
+            <span>Settings</span>
+          </button>
+        </li>
       </ul>
     </nav>
   );

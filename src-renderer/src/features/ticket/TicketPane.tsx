@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { TicketDetail } from '../../../../src-preload/contract';
 import { useCommand, useLiveQuery } from '../../api/bridge-context';
 import { useAppStore } from '../../store/app.store';
+import { OrderPanel } from '../orders/OrderPanel';
 import { Composer } from './Composer';
 import { Thread } from './Thread';
 import { TicketControls } from './TicketControls';
@@ -32,8 +33,13 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
         <TicketControls ticket={ticket} onError={setError} />
       </header>
       {error && <div className="error banner" role="alert">{error}</div>}
-      <Thread ticketId={ticket.id} />
-      <Composer ticketId={ticket.id} />
+      <div className="ticket-body">
+        <div className="ticket-main">
+          <Thread ticketId={ticket.id} />
+          <Composer ticketId={ticket.id} />
+        </div>
+        <OrderPanel ticketId={ticket.id} />
+      </div>
     </section>
   );
 }
