@@ -25,7 +25,7 @@ const LIST_BATCH_MS = 30;
 
 const sameJson = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
-export function createLiveQueries({ db, inbox, status, me, telegram }: LiveQueryDeps): Omit<LiveQueryHandlers, 'shopline.status'> {
+export function createLiveQueries({ db, inbox, status, me, telegram }: LiveQueryDeps): Omit<LiveQueryHandlers, 'shopline.status' | 'ui.requests'> {
   const inboxChanges = inbox.changed$.pipe(auditTime(LIST_BATCH_MS), startWith(undefined));
   // `me` changes on sign-in: views that depend on it must recompute then too.
   const meChanges = status.changes.pipe(map((s) => s.me?.agentId ?? null), distinctUntilChanged());

@@ -1,6 +1,7 @@
 // Starts Topicdesk's core in the main process (or the headless host): opens the database,
 // builds every service, and exposes the contract through one dispatcher. Plain Node.
-import { CommandError, type Agent } from '../../src-preload/contract';
+import { of, type Observable } from 'rxjs';
+import { CommandError, type Agent, type UiRequestEnvelope } from '../../src-preload/contract';
 import { AppStatusStore } from './app/app-status';
 import { openDatabase, type StorageOption, type TopicdeskDatabase } from './db/database';
 import { LocalState } from './db/local-state';
@@ -30,6 +31,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** Builds a Telegram gateway for a session string; null when Telegram is not configured. */
   createTelegramGateway?: ((session: string) => TelegramGateway) | null;
+  /** The desktop shell's requests to the UI (open a ticket from a notification, menu commands). */
+  uiRequests?: () => Observable<UiRequestEnvelope | null>;
 }
 
 export interface Core {
@@ -143,7 +146,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           return updated.toMutableJSON() as Agent;
         },
       },
-      liveQueries: { ...createLiveQueries({ db, inbox, status, me, telegram }), ...shopline.liveQueries },
+      liveQueries: {
+        ...createLiveQueries({ db, inbox, status, me, telegram }),
+        ...shopline.liveQueries,
+        'ui.requests': () => options.uiRequests?.() ?? of(null),
+      },
     },
     log,
   );

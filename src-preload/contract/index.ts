@@ -6,6 +6,7 @@ import { appCommands, appLiveQueries } from './app.contract';
 import { messageCommands, messageLiveQueries } from './messages.contract';
 import { shoplineCommands, shoplineLiveQueries } from './shopline.contract';
 import { telegramCommands, telegramLiveQueries } from './telegram.contract';
+import { uiLiveQueries } from './ui.contract';
 import { ticketCommands, ticketLiveQueries } from './tickets.contract';
 
 export * from './result';
@@ -16,6 +17,7 @@ export * from './events.contract';
 export * from './app.contract';
 export * from './telegram.contract';
 export * from './shopline.contract';
+export * from './ui.contract';
 export * from './wire';
 export * from './bridge';
 
@@ -40,6 +42,7 @@ export const liveQueries = {
   ...agentLiveQueries,
   ...telegramLiveQueries,
   ...shoplineLiveQueries,
+  ...uiLiveQueries,
 } as const satisfies Record<string, Endpoint>;
 
 export type Commands = typeof commands;

@@ -11,9 +11,11 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useUiRequests } from './useUiRequests';
 
 function Inbox() {
   useKeyboardShortcuts();
+  useUiRequests();
   const screen = useAppStore((s) => s.screen);
   return (
     <>
