@@ -25,7 +25,13 @@ const LIST_BATCH_MS = 30;
 
 const sameJson = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
-export function createLiveQueries({ db, inbox, status, me, telegram }: LiveQueryDeps): Omit<LiveQueryHandlers, 'shopline.status' | 'ui.requests'> {
+/** The live queries of the core itself; Shopline, automation and the shell add theirs. */
+export type CoreLiveQueries = Pick<
+  LiveQueryHandlers,
+  'app.status' | 'telegram.account' | 'tickets.list' | 'tickets.counts' | 'tickets.get' | 'messages.thread' | 'agents.list'
+>;
+
+export function createLiveQueries({ db, inbox, status, me, telegram }: LiveQueryDeps): CoreLiveQueries {
   const inboxChanges = inbox.changed$.pipe(auditTime(LIST_BATCH_MS), startWith(undefined));
   // `me` changes on sign-in: views that depend on it must recompute then too.
   const meChanges = status.changes.pipe(map((s) => s.me?.agentId ?? null), distinctUntilChanged());

@@ -3,6 +3,7 @@
 import { of, type Observable } from 'rxjs';
 import { CommandError, type Agent, type UiRequestEnvelope } from '../../src-preload/contract';
 import { AppStatusStore } from './app/app-status';
+import { createAutomation, type Automation } from './automation/automation';
 import { openDatabase, type StorageOption, type TopicdeskDatabase } from './db/database';
 import { LocalState } from './db/local-state';
 import { createDispatcher, type Dispatcher } from './dispatcher';
@@ -44,6 +45,7 @@ export interface Core {
   readonly outbox: OutboxService;
   readonly local: LocalState;
   readonly shopline: ShoplineSetup;
+  readonly automation: Automation;
   dispose(): Promise<void>;
 }
 
@@ -79,6 +81,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   const inbox = new InboxIndex();
   await inbox.load(db);
+
+  const automation = createAutomation({ db, inbox, clock, me, log, orderContext: (ticket) => shopline.orders.orderContextFor(ticket) });
 
   const tickets = createTicketsService({ db, clock, me, agentName: (id) => agentNames.get(id) ?? id });
   const messages = createMessagesService({ db, clock, me });
@@ -139,6 +143,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         'telegram.selectForums': ({ chatIds }) => telegram.selectForums(chatIds),
         'telegram.signOut': () => telegram.signOut(),
         ...shopline.commands,
+        ...automation.commands,
         'agents.setAvailability': async ({ agentId, availability }) => {
           const doc = await db.agents.findOne(agentId).exec();
           if (!doc) throw new CommandError('not_found', `Agent ${agentId} does not exist.`);
@@ -149,6 +154,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       liveQueries: {
         ...createLiveQueries({ db, inbox, status, me, telegram }),
         ...shopline.liveQueries,
+        ...automation.liveQueries,
         'ui.requests': () => options.uiRequests?.() ?? of(null),
       },
     },
@@ -156,6 +162,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   );
 
   outbox.start();
+  await automation.start();
   await telegram.start();
 
   return {
@@ -167,12 +174,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     outbox,
     local,
     shopline,
+    automation,
     async dispose() {
       connectionSubscription.unsubscribe();
       outbox.dispose();
       await telegram.stop();
       await shopline.dispose();
       agentsSubscription.unsubscribe();
+      await automation.dispose();
       inbox.dispose();
       status.dispose();
       await db.close();

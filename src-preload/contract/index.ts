@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { agentCommands, agentLiveQueries } from './agents.contract';
 import { appCommands, appLiveQueries } from './app.contract';
+import { automationCommands, automationLiveQueries } from './automation.contract';
 import { messageCommands, messageLiveQueries } from './messages.contract';
 import { shoplineCommands, shoplineLiveQueries } from './shopline.contract';
 import { telegramCommands, telegramLiveQueries } from './telegram.contract';
@@ -18,6 +19,7 @@ export * from './app.contract';
 export * from './telegram.contract';
 export * from './shopline.contract';
 export * from './ui.contract';
+export * from './automation.contract';
 export * from './wire';
 export * from './bridge';
 
@@ -33,6 +35,7 @@ export const commands = {
   ...agentCommands,
   ...telegramCommands,
   ...shoplineCommands,
+  ...automationCommands,
 } as const satisfies Record<string, Endpoint>;
 
 export const liveQueries = {
@@ -43,6 +46,7 @@ export const liveQueries = {
   ...telegramLiveQueries,
   ...shoplineLiveQueries,
   ...uiLiveQueries,
+  ...automationLiveQueries,
 } as const satisfies Record<string, Endpoint>;
 
 export type Commands = typeof commands;

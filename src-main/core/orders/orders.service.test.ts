@@ -48,7 +48,7 @@ interface Harness {
 }
 
 async function harness(options: { connect?: boolean } = {}): Promise<Harness> {
-  const clock = createManualClock(Date.UTC(2026, 0, 20, 9));
+  const clock = createManualClock(TEST_NOW);
   const core = await startCore({ workspace: 'test', storage: { kind: 'memory' }, validate: true, clock: clock.now, log: () => {} });
   cleanup.push(() => core.dispose());
   const fake = await startFakeShopline({ token, store, clock: clock.now });
@@ -82,8 +82,11 @@ async function harness(options: { connect?: boolean } = {}): Promise<Harness> {
   return { core, localDb, local, call, fake, clock, secrets, shopline };
 }
 
+/** Tickets are created "now" by the test clock, so SLA automation sees a fresh ticket, not one years overdue. */
+const TEST_NOW = Date.UTC(2026, 0, 20, 9);
+
 async function addTicket(core: Core, fields: Partial<Ticket> & { id: string }, customerTexts: string[] = []): Promise<void> {
-  await core.db.tickets.insert(newTicket({ subject: 'Help', createdAt: 1_000, ...fields }));
+  await core.db.tickets.insert(newTicket({ subject: 'Help', createdAt: TEST_NOW, ...fields }));
   const messages: Message[] = customerTexts.map((text, i) => ({
     id: `tg:1:${fields.id}:${i}`,
     ticketId: fields.id,
@@ -93,11 +96,11 @@ async function addTicket(core: Core, fields: Partial<Ticket> & { id: string }, c
     text,
     entities: [],
     media: null,
-    sentAt: 2_000 + i,
+    sentAt: TEST_NOW + 1_000 + i,
     editedAt: null,
     deleted: false,
     delivery: null,
-    createdAt: 2_000 + i,
+    createdAt: TEST_NOW + 1_000 + i,
   }));
   if (messages.length) await core.db.messages.bulkInsert(messages.map(toMessageDoc));
 }

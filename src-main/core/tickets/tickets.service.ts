@@ -5,6 +5,7 @@ import { CommandError, type Priority } from '../../../src-preload/contract';
 import { recordActivity } from '../activity/activity.log';
 import type { Me } from '../app/me';
 import type { TopicdeskDatabase } from '../db/database';
+import { assignmentPatch, personAssignMode } from '../rules/assignment.marks';
 import { canTransition, statusTimestamps } from '../rules/status.transitions';
 import { patchTicket, type TicketPatch } from './ticket.patch';
 
@@ -56,13 +57,22 @@ export function createTicketsService({ db, clock, me, agentName }: TicketsServic
     },
 
     async assign({ ticketId, assigneeId, note }: { ticketId: string; assigneeId: string | null; note?: string | undefined }): Promise<Ticket> {
-      const { before, after } = await update(ticketId, () => ({ assigneeId }));
-      if (before.assigneeId !== after.assigneeId) {
+      const doc = await db.tickets.findOne(ticketId).exec();
+      if (!doc) throw new CommandError('not_found', `Ticket ${ticketId} does not exist.`);
+      let before: Ticket | undefined;
+      // A person's assignment is marked as such, so routing never undoes it and a merge can
+      // tell an explicit reassign from a competing first claim.
+      const updated = await doc.incrementalModify((data) => {
+        before = data;
+        return { ...data, ...assignmentPatch(data, assigneeId, personAssignMode(data), clock()) };
+      });
+      const after = updated.toMutableJSON();
+      if (before?.assigneeId !== after.assigneeId) {
         const who = assigneeId ? agentName(assigneeId) : 'nobody';
         const transfer = note?.trim() ? `: ${note.trim()}` : '';
         await recordActivity(
           db,
-          { type: 'ticket.assigned', ticketId, actorId: actorId(), at: clock(), data: { from: before.assigneeId, to: assigneeId, note: note ?? null } },
+          { type: 'ticket.assigned', ticketId, actorId: actorId(), at: clock(), data: { from: before?.assigneeId ?? null, to: assigneeId, note: note ?? null } },
           `${me()?.name ?? 'Someone'} assigned this ticket to ${who}${transfer}`,
         );
       }
