@@ -10,6 +10,7 @@ import { FakeTelegram } from '../telegram/fake-telegram';
 import { GramjsGateway } from '../telegram/gramjs.gateway';
 import type { TelegramGateway } from '../telegram/telegram.gateway';
 import { agentIdOf } from '../telegram-sync/telegram-account.service';
+import { applyDemoConfig } from './demo.config';
 
 export const DEMO_PHONE = '+15550100';
 export const DEMO_CODE = '24680';
@@ -81,11 +82,14 @@ export class DemoWorkspace {
       await core.telegram.sendCode(DEMO_PHONE);
       await core.telegram.signIn(DEMO_CODE);
     }
+    // Team and rules first, so the first topics are routed as they arrive.
+    await this.addColleagues(core);
+    const configIds = new Set((await core.db.config.find().exec()).map((doc) => doc.id));
+    await applyDemoConfig(core.dispatcher, configIds);
     if (!core.telegram.current.forums.some((f) => f.selected)) {
       await core.telegram.refreshForums();
       await core.telegram.selectForums([this.state.forumId]);
     }
-    await this.addColleagues(core);
     if (this.options.topicsPerMinute > 0) this.customers.start();
     this.saveTimer = setInterval(() => this.persistIfChanged(), SAVE_EVERY_MS);
     this.saveTimer.unref();
@@ -98,7 +102,7 @@ export class DemoWorkspace {
       tgUserId: user.id,
       name: `${user.firstName} ${user.lastName ?? ''}`.trim(),
       role: i === 0 ? 'lead' : 'agent',
-      skills: colleagues[i]?.skills ?? [],
+      skills: ['support', ...(colleagues[i]?.skills ?? [])],
       languages: colleagues[i]?.languages ?? ['en'],
       capacity: 8,
       availability: i === 2 ? 'away' : 'online',
@@ -106,6 +110,9 @@ export class DemoWorkspace {
     }));
     const existing = await core.db.agents.findByIds(docs.map((d) => d.id)).exec();
     await core.db.agents.bulkInsert(docs.filter((d) => !existing.has(d.id)));
+    // The demo agent takes the general queue too, so routing hands them tickets.
+    const me = await core.db.agents.findOne(agentIdOf(this.state.agentUserId)).exec();
+    if (me && !me.skills.includes('support')) await me.incrementalPatch({ skills: ['support', ...me.skills], capacity: 8 });
   }
 
   private persistIfChanged(): void {
