@@ -132,6 +132,27 @@ describe('OutboxService', () => {
     await until(() => sender.sent.length === 1);
   });
 
+  it('converges when Telegram echoes the reply into the database before the send returns', async () => {
+    const sender = new ScriptedSender();
+    const { db, outbox, messages } = await setup(sender);
+    // The echo arrives through the ingest while the send is still in flight.
+    sender.sendReply = async (ticket, text) => {
+      await db.messages.insert({
+        ...(await db.messages.find({ selector: { ticketId: ticket.id, deliveryState: 'sending' } }).exec())[0]!.toMutableJSON(),
+        id: `tg:1:${777}`,
+        delivery: { state: 'sent', reason: null, attempts: 0, tgMsgIds: [777], retryAt: null },
+        deliveryState: 'sent',
+      });
+      sender.sent.push({ ticketId: ticket.id, text });
+      return { parts: [{ msgId: 777, text }], sentAt: 5_000 };
+    };
+    outbox.start();
+    const reply = await messages.send({ ticketId: 'tg:1:10', kind: 'agent', text: 'echoed' });
+    await until(async () => (await db.messages.findOne(reply.id).exec())?.deliveryState === 'replaced');
+    const visible = (await db.messages.find({ selector: { ticketId: 'tg:1:10', deliveryState: { $ne: 'replaced' } } }).exec()).filter((m) => m.kind === 'agent');
+    expect(visible.map((m) => [m.id, m.deliveryState])).toEqual([['tg:1:777', 'sent']]);
+  });
+
   it('backs off exponentially up to a ceiling', () => {
     expect([1, 2, 3, 4].map(backoffMs)).toEqual([2_000, 4_000, 8_000, 16_000]);
     expect(backoffMs(50)).toBe(5 * 60_000);

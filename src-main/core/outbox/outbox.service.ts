@@ -6,7 +6,7 @@ import type { Subscription } from 'rxjs';
 import type { Delivery, Message, Ticket } from '../../../src-preload/contract';
 import type { Me } from '../app/me';
 import type { TopicdeskDatabase } from '../db/database';
-import { fromMessageDoc, toMessageDoc, type MessageDoc } from '../db/schemas/messages.schema';
+import { fromMessageDoc, toMessageDoc } from '../db/schemas/messages.schema';
 import { patchTicket } from '../tickets/ticket.patch';
 import { retryAt, type SendFailure } from './outbox.backoff';
 
@@ -111,9 +111,9 @@ export class OutboxService {
       if (!ticketDoc) return void (await this.save(message, { ...delivery, state: 'failed', reason: 'The ticket no longer exists.' }));
       const ticket = ticketDoc.toMutableJSON();
       await this.save(message, { ...delivery, state: 'sending', attempts: delivery.attempts + 1 });
+      let sent: SentReply;
       try {
-        const sent = await sender.sendReply(ticket, message.text);
-        await this.recordSent(message, ticket, sent, delivery.attempts + 1);
+        sent = await sender.sendReply(ticket, message.text);
       } catch (error) {
         const failure = sender.classifyFailure(error);
         const attempts = delivery.attempts + 1;
@@ -123,7 +123,10 @@ export class OutboxService {
           log?.(`reply ${message.id} will be retried: ${failure.reason}`);
           await this.save(message, { ...delivery, attempts, state: 'queued', reason: failure.reason, retryAt: retryAt(failure, attempts, clock()) });
         }
+        return;
       }
+      // Sent: whatever happens while recording it, it must never be sent a second time.
+      await this.recordSent(message, ticket, sent, delivery.attempts + 1);
     } catch (error) {
       log?.(`outbox could not process ${message.id}`, error);
     } finally {
@@ -137,18 +140,22 @@ export class OutboxService {
     const { db } = this.deps;
     const chatId = ticket.chatId ?? 'local';
     const delivery: Delivery = { state: 'sent', reason: null, attempts, tgMsgIds: sent.parts.map((p) => p.msgId), retryAt: null };
-    const copies: MessageDoc[] = sent.parts.map((part) =>
-      toMessageDoc({ ...message, id: telegramMessageId(chatId, part.msgId), text: part.text, sentAt: sent.sentAt, delivery }),
-    );
-    const original: MessageDoc = { ...toMessageDoc({ ...message, delivery }), deliveryState: 'replaced' };
-    await db.messages.bulkUpsert([...copies, original]);
+    // Telegram echoes our own message as an update, so the ingest may write the same copy at
+    // the same moment: incremental upserts merge instead of failing on that conflict.
+    for (const part of sent.parts) {
+      await db.messages.incrementalUpsert(toMessageDoc({ ...message, id: telegramMessageId(chatId, part.msgId), text: part.text, sentAt: sent.sentAt, delivery }));
+    }
+    const original = await db.messages.findOne(message.id).exec();
+    await original?.incrementalModify((current) => ({ ...current, delivery, deliveryState: 'replaced' }));
     const doc = await db.tickets.findOne(ticket.id).exec();
     await doc?.incrementalModify((current) =>
       patchTicket(current, { firstResponseAt: current.firstResponseAt ?? sent.sentAt, lastAgentAt: Math.max(current.lastAgentAt ?? 0, sent.sentAt) }, this.deps.clock()),
     );
   }
 
+  /** Writes the delivery state onto the stored message (not a stale copy of it). */
   private async save(message: Message, delivery: Delivery): Promise<void> {
-    await this.deps.db.messages.upsert(toMessageDoc({ ...message, delivery }));
+    const doc = await this.deps.db.messages.findOne(message.id).exec();
+    await doc?.incrementalModify((current) => ({ ...current, delivery, deliveryState: delivery.state }));
   }
 }
