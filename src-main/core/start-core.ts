@@ -12,6 +12,8 @@ import { createMessagesService } from './messages/messages.service';
 import { startShopline, type ShoplineSetup } from './orders/orders.setup';
 import { OutboxService } from './outbox/outbox.service';
 import { MemorySecretStore, type SecretStore } from './secrets/secret.store';
+import { syncHandlers } from './sync/sync.handlers';
+import { createSyncService, type SyncService, type SyncTuning } from './sync/sync.service';
 import type { TelegramGateway } from './telegram/telegram.gateway';
 import { agentIdOf, TelegramAccountService } from './telegram-sync/telegram-account.service';
 import { displayName } from './telegram-sync/telegram.ingest';
@@ -34,6 +36,8 @@ export interface CoreOptions {
   createTelegramGateway?: ((session: string) => TelegramGateway) | null;
   /** The desktop shell's requests to the UI (open a ticket from a notification, menu commands). */
   uiRequests?: () => Observable<UiRequestEnvelope | null>;
+  /** Replication timings (tests shorten them). */
+  syncTuning?: SyncTuning;
 }
 
 export interface Core {
@@ -46,6 +50,7 @@ export interface Core {
   readonly local: LocalState;
   readonly shopline: ShoplineSetup;
   readonly automation: Automation;
+  readonly sync: SyncService;
   dispose(): Promise<void>;
 }
 
@@ -67,6 +72,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const local = new LocalState(db, clock);
   const secrets = options.secrets ?? new MemorySecretStore();
   const shopline = await startShopline({ db, local, secrets, clock, log, demo: options.demo ?? false });
+  const sync = createSyncService({ db, status, local, secrets, clock, log, tuning: options.syncTuning });
+  const syncApi = syncHandlers(sync);
   const agentNames = new Map<string, string>();
   const agentTgIds = new Set<string>();
   const agentsSubscription = db.agents.find().$.subscribe((docs) => {
@@ -105,6 +112,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       outbox.wake();
     },
     onSignedOut: () => status.update({ me: null }),
+    ownSendSettled: (ticketId) => outbox.settled(ticketId),
   });
   const outbox = new OutboxService({
     db,
@@ -144,6 +152,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         'telegram.signOut': () => telegram.signOut(),
         ...shopline.commands,
         ...automation.commands,
+        ...syncApi.commands,
         'agents.setAvailability': async ({ agentId, availability }) => {
           const doc = await db.agents.findOne(agentId).exec();
           if (!doc) throw new CommandError('not_found', `Agent ${agentId} does not exist.`);
@@ -155,6 +164,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         ...createLiveQueries({ db, inbox, status, me, telegram }),
         ...shopline.liveQueries,
         ...automation.liveQueries,
+        ...syncApi.liveQueries,
         'ui.requests': () => options.uiRequests?.() ?? of(null),
       },
     },
@@ -164,6 +174,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   outbox.start();
   await automation.start();
   await telegram.start();
+  await sync.start();
 
   return {
     db,
@@ -175,7 +186,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     local,
     shopline,
     automation,
+    sync,
     async dispose() {
+      await sync.dispose();
       connectionSubscription.unsubscribe();
       outbox.dispose();
       await telegram.stop();

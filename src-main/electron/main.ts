@@ -33,7 +33,7 @@ import { createMainWindow } from './main.window';
 import { NotificationPresenter } from './notification.presenter';
 import { encodePng } from './png.codec';
 import { isAppUrl, rendererLocation } from './renderer.location';
-import { watchResume, type ResumeReason } from './resume.watcher';
+import { watchResume } from './resume.watcher';
 import { SafeStorageSecretStore } from './safe-storage.secret-store';
 import { guardWebContents, hardenSession } from './security.guards';
 import { contentSecurityPolicy } from './security.policy';
@@ -125,8 +125,6 @@ function ask(request: UiRequest): void {
  * Sync resume hook: when CouchDB replication lands, restart it here (it may have given up
  * while the machine slept). Telegram is resumed by the core itself.
  */
-async function resumeSync(_reason: ResumeReason): Promise<void> {}
-
 function createTray(): TrayController | null {
   if (process.platform === 'darwin') return null; // the Dock plays that part
   try {
@@ -202,9 +200,9 @@ async function boot(): Promise<void> {
       const timer = setInterval(tick, ms);
       return () => clearInterval(timer);
     },
-    resume: async (reason) => {
+    resume: async () => {
       await c.telegram.resume();
-      await resumeSync(reason);
+      await c.sync.resume();
     },
     log,
   });

@@ -5,12 +5,24 @@ import { realGatewayFactory, telegramCredentialsFrom } from '../core/config/tele
 import { DemoWorkspace } from '../core/demo/demo-workspace';
 import { MemorySecretStore } from '../core/secrets/secret.store';
 import { startCore } from '../core/start-core';
+import { commandLineSyncCredentials, displayAddress, SyncAddressError, type SyncCredentials } from '../core/sync/sync.url';
 import { startHost } from './host';
 import { parseServeOptions, UsageError } from './serve.options';
 
 async function main(): Promise<void> {
   const options = parseServeOptions(process.argv.slice(2));
   const version = process.env.npm_package_version ?? '0.1.0';
+  let syncCredentials: SyncCredentials | null = null;
+  if (options.syncUrl) {
+    try {
+      syncCredentials = commandLineSyncCredentials(options.syncUrl, process.env);
+    } catch (error) {
+      if (!(error instanceof SyncAddressError)) throw error;
+      throw new UsageError(
+        `--sync-url: ${error.message} Put the user in the URL (http://USER:PASSWORD@host:5984/) or set TOPICDESK_SYNC_USER and TOPICDESK_SYNC_PASSWORD.`,
+      );
+    }
+  }
   const demo = options.demo ? DemoWorkspace.open({ dataDir: options.dataDir, topicsPerMinute: options.demoRate }) : null;
   const secrets = demo ? new MemorySecretStore() : hostSecretStore(options.dataDir, process.env);
   const core = await startCore({
@@ -22,6 +34,12 @@ async function main(): Promise<void> {
     createTelegramGateway: demo?.createGateway ?? realGatewayFactory(telegramCredentialsFrom(process.env), version),
   });
   await demo?.attach(core);
+  const syncProblem = syncCredentials
+    ? await core.sync.configure(syncCredentials).then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      )
+    : null;
   const host = await startHost({
     dispatcher: core.dispatcher,
     token: options.token,
@@ -33,6 +51,9 @@ async function main(): Promise<void> {
   console.log(`  data:  ${options.dataDir}`);
   if (options.tokenGenerated) console.log('  token: generated for this run (pass --token to choose one)');
   if (!demo && !secrets.persistent) console.log('  secrets: memory only (set TOPICDESK_SECRET_KEY to keep the Telegram session in an encrypted file)');
+  if (syncCredentials) {
+    console.log(`  sync:  ${displayAddress(syncCredentials.url)} as ${syncCredentials.username}${syncProblem ? ` (not started: ${syncProblem})` : ''}`);
+  }
   console.log(`Open ${host.url}`);
 
   let stopping = false;

@@ -6,6 +6,7 @@ import { appCommands, appLiveQueries } from './app.contract';
 import { automationCommands, automationLiveQueries } from './automation.contract';
 import { messageCommands, messageLiveQueries } from './messages.contract';
 import { shoplineCommands, shoplineLiveQueries } from './shopline.contract';
+import { syncCommands, syncLiveQueries } from './sync.contract';
 import { telegramCommands, telegramLiveQueries } from './telegram.contract';
 import { uiLiveQueries } from './ui.contract';
 import { ticketCommands, ticketLiveQueries } from './tickets.contract';
@@ -20,6 +21,7 @@ export * from './telegram.contract';
 export * from './shopline.contract';
 export * from './ui.contract';
 export * from './automation.contract';
+export * from './sync.contract';
 export * from './wire';
 export * from './bridge';
 
@@ -36,6 +38,7 @@ export const commands = {
   ...telegramCommands,
   ...shoplineCommands,
   ...automationCommands,
+  ...syncCommands,
 } as const satisfies Record<string, Endpoint>;
 
 export const liveQueries = {
@@ -47,6 +50,7 @@ export const liveQueries = {
   ...shoplineLiveQueries,
   ...uiLiveQueries,
   ...automationLiveQueries,
+  ...syncLiveQueries,
 } as const satisfies Record<string, Endpoint>;
 
 export type Commands = typeof commands;

@@ -14,6 +14,13 @@ import { eventsSchema } from './schemas/events.schema';
 import { localStateSchema, type LocalStateDoc } from './schemas/local-state.schema';
 import { messagesSchema, type MessageDoc } from './schemas/messages.schema';
 import { ticketsSchema } from './schemas/tickets.schema';
+import {
+  agentConflictHandler,
+  configConflictHandler,
+  eventConflictHandler,
+  messageConflictHandler,
+  ticketConflictHandler,
+} from '../sync/conflict.handlers';
 
 export interface Collections {
   tickets: RxCollection<Ticket>;
@@ -61,12 +68,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Topicd
     eventReduce: true,
   });
   await db.addCollections({
-    tickets: { schema: ticketsSchema },
-    messages: { schema: messagesSchema },
-    agents: { schema: agentsSchema },
-    events: { schema: eventsSchema },
+    // What a replicated document becomes when two apps changed it (sync/conflict.handlers.ts).
+    tickets: { schema: ticketsSchema, conflictHandler: ticketConflictHandler },
+    messages: { schema: messagesSchema, conflictHandler: messageConflictHandler },
+    agents: { schema: agentsSchema, conflictHandler: agentConflictHandler },
+    events: { schema: eventsSchema, conflictHandler: eventConflictHandler },
     localstate: { schema: localStateSchema },
-    config: { schema: configSchema },
+    config: { schema: configSchema, conflictHandler: configConflictHandler },
   });
   return db;
 }

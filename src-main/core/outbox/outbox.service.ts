@@ -39,7 +39,8 @@ export function telegramMessageId(chatId: string, msgId: number): string {
 
 export class OutboxService {
   private subscription: Subscription | null = null;
-  private readonly busyTickets = new Set<string>();
+  /** The send in flight per ticket (one at a time keeps a ticket's replies in order). */
+  private readonly busyTickets = new Map<string, Promise<void>>();
   private timer: unknown = null;
   private disposed = false;
 
@@ -88,7 +89,7 @@ export class OutboxService {
     for (const head of heads.values()) {
       const due = head.delivery?.retryAt ?? 0;
       if (due > now) nextWake = Math.min(nextWake, due);
-      else if (!this.busyTickets.has(head.ticketId) && this.deps.sender.isReady()) void this.sendHead(head);
+      else if (!this.busyTickets.has(head.ticketId) && this.deps.sender.isReady()) this.busyTickets.set(head.ticketId, this.sendHead(head));
     }
     if (Number.isFinite(nextWake)) this.wakeAt(nextWake - now);
   }
@@ -102,10 +103,18 @@ export class OutboxService {
     }, Math.max(0, delayMs));
   }
 
+  /**
+   * Resolves once no send is in flight for the ticket. Telegram echoes our own reply as an
+   * update; the ingest waits here so it finds the copy the outbox wrote instead of racing it.
+   */
+  async settled(ticketId: string): Promise<void> {
+    for (let running = this.busyTickets.get(ticketId); running; running = this.busyTickets.get(ticketId)) await running;
+  }
+
   private async sendHead(message: Message): Promise<void> {
     const { db, clock, sender, log } = this.deps;
     const delivery = message.delivery as Delivery;
-    this.busyTickets.add(message.ticketId);
+    await Promise.resolve(); // let schedule() register this send before it can finish
     try {
       const ticketDoc = await db.tickets.findOne(message.ticketId).exec();
       if (!ticketDoc) return void (await this.save(message, { ...delivery, state: 'failed', reason: 'The ticket no longer exists.' }));
@@ -140,13 +149,13 @@ export class OutboxService {
     const { db } = this.deps;
     const chatId = ticket.chatId ?? 'local';
     const delivery: Delivery = { state: 'sent', reason: null, attempts, tgMsgIds: sent.parts.map((p) => p.msgId), retryAt: null };
-    // Telegram echoes our own message as an update, so the ingest may write the same copy at
-    // the same moment: incremental upserts merge instead of failing on that conflict.
-    for (const part of sent.parts) {
-      await db.messages.incrementalUpsert(toMessageDoc({ ...message, id: telegramMessageId(chatId, part.msgId), text: part.text, sentAt: sent.sentAt, delivery }));
-    }
-    const original = await db.messages.findOne(message.id).exec();
-    await original?.incrementalModify((current) => ({ ...current, delivery, deliveryState: 'replaced' }));
+    const copies = sent.parts.map((part) =>
+      toMessageDoc({ ...message, id: telegramMessageId(chatId, part.msgId), text: part.text, sentAt: sent.sentAt, delivery }),
+    );
+    // One write, so the thread never shows the reply twice (its copies beside the original).
+    const stored = await db.messages.findOne(message.id).exec();
+    const original = stored ? { ...stored.toMutableJSON(), delivery, deliveryState: 'replaced' as const } : null;
+    await db.messages.bulkUpsert(original ? [...copies, original] : copies);
     const doc = await db.tickets.findOne(ticket.id).exec();
     await doc?.incrementalModify((current) =>
       patchTicket(current, { firstResponseAt: current.firstResponseAt ?? sent.sentAt, lastAgentAt: Math.max(current.lastAgentAt ?? 0, sent.sentAt) }, this.deps.clock()),

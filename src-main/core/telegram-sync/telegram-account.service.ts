@@ -29,6 +29,7 @@ export interface TelegramAccountDeps {
   onSignedIn(user: TgUser): void;
   onSignedOut(): void;
   log?: (message: string, error?: unknown) => void;
+  ownSendSettled?: (ticketId: string) => Promise<void>;
 }
 
 export const agentIdOf = (tgUserId: string) => `agent:${tgUserId}`;

@@ -44,6 +44,8 @@ export interface TelegramSyncDeps {
   authors: AuthorInfo;
   clock: () => number;
   log?: (message: string, error?: unknown) => void;
+  /** Waits while this app's outbox is still recording a reply of the ticket (see OutboxService.settled). */
+  ownSendSettled?: (ticketId: string) => Promise<void>;
 }
 
 export class TelegramSyncService {
@@ -223,6 +225,7 @@ export class TelegramSyncService {
     if (tg.topicId === GENERAL_TOPIC_ID || tg.isService) return;
     const { db } = this.deps;
     const message: Message = messageFromTelegram(tg, sender, this.deps.authors);
+    if (tg.out) await this.deps.ownSendSettled?.(message.ticketId);
     // Seen before (ours from the outbox, or this same update twice): nothing more to do.
     if (await db.messages.findOne(message.id).exec()) return;
     let ticketDoc = await db.tickets.findOne(message.ticketId).exec();

@@ -1,5 +1,6 @@
 // Settings: the Telegram account, the team's sync server, the Shopline store.
 import { ShoplineSettings } from '../orders/ShoplineSettings';
+import { SyncSettings } from './SyncSettings';
 import { TelegramSettings } from './TelegramSettings';
 
 export function SettingsScreen() {
@@ -7,6 +8,7 @@ export function SettingsScreen() {
     <main className="settings" data-testid="settings">
       <h1>Settings</h1>
       <TelegramSettings />
+      <SyncSettings />
       <section className="settings-section">
         <h2>Shopline store</h2>
         <ShoplineSettings />

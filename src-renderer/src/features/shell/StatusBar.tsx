@@ -36,8 +36,9 @@ export function StatusBar() {
           Loading history {status.backfill.done}/{status.backfill.total}
         </span>
       )}
-      <span data-testid="sync-status" data-state={status.sync.state} className={`status-${status.sync.state}`}>
+      <span data-testid="sync-status" data-state={status.sync.state} className={`status-${status.sync.state}`} title={status.sync.detail ?? undefined}>
         {syncText[status.sync.state]}
+        {status.sync.state === 'error' && status.sync.detail ? `: ${status.sync.detail}` : ''}
         {status.sync.pending > 0 ? ` · ${status.sync.pending} pending` : ''}
       </span>
       {status.me && <span className="me">Signed in as {status.me.name}</span>}
