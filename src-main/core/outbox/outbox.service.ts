@@ -152,10 +152,11 @@ export class OutboxService {
     const copies = sent.parts.map((part) =>
       toMessageDoc({ ...message, id: telegramMessageId(chatId, part.msgId), text: part.text, sentAt: sent.sentAt, delivery }),
     );
-    // One write, so the thread never shows the reply twice (its copies beside the original).
+    // The original leaves the thread before its copies enter it, so the reply is never shown
+    // twice (RxDB writes updates and inserts as separate change events).
     const stored = await db.messages.findOne(message.id).exec();
-    const original = stored ? { ...stored.toMutableJSON(), delivery, deliveryState: 'replaced' as const } : null;
-    await db.messages.bulkUpsert(original ? [...copies, original] : copies);
+    await stored?.incrementalModify((current) => ({ ...current, delivery, deliveryState: 'replaced' }));
+    for (const copy of copies) await db.messages.incrementalUpsert(copy);
     const doc = await db.tickets.findOne(ticket.id).exec();
     await doc?.incrementalModify((current) =>
       patchTicket(current, { firstResponseAt: current.firstResponseAt ?? sent.sentAt, lastAgentAt: Math.max(current.lastAgentAt ?? 0, sent.sentAt) }, this.deps.clock()),
