@@ -10,26 +10,30 @@ export interface ActivityInput extends Omit<ActivityEvent, 'id'> {
   id?: string;
 }
 
+/** The line a fact leaves in its ticket's thread; its id follows the event's, so it is written once. */
+export function systemMessage(event: Pick<ActivityEvent, 'id' | 'at' | 'actorId'> & { ticketId: string }, text: string): Message {
+  return {
+    id: `sys:${event.id}`,
+    ticketId: event.ticketId,
+    kind: 'system',
+    authorId: event.actorId,
+    authorName: 'Topicdesk',
+    text,
+    entities: [],
+    media: null,
+    sentAt: event.at,
+    editedAt: null,
+    deleted: false,
+    delivery: null,
+    createdAt: event.at,
+  };
+}
+
 export async function recordActivity(db: TopicdeskDatabase, input: ActivityInput, threadText?: string): Promise<ActivityEvent> {
   const event: ActivityEvent = { ...input, id: input.id ?? `evt:${randomUUID()}` };
   await db.events.upsert(event);
   if (threadText && event.ticketId) {
-    const message: Message = {
-      id: `sys:${event.id}`,
-      ticketId: event.ticketId,
-      kind: 'system',
-      authorId: event.actorId,
-      authorName: 'Topicdesk',
-      text: threadText,
-      entities: [],
-      media: null,
-      sentAt: event.at,
-      editedAt: null,
-      deleted: false,
-      delivery: null,
-      createdAt: event.at,
-    };
-    await db.messages.upsert(toMessageDoc(message));
+    await db.messages.upsert(toMessageDoc(systemMessage({ ...event, ticketId: event.ticketId }, threadText)));
   }
   return event;
 }

@@ -1,8 +1,8 @@
 // Shopline failures said plainly, for the order panel, Settings and the bridge's typed errors.
 // Pure; main process.
-import { CommandError, type ErrorCode } from '../../../src-preload/contract';
+import { CommandError } from '../../../src-preload/contract';
 import type { ShoplineProblemKind } from '../../../src-preload/contract/shopline.contract';
-import { isShoplineError, type ShoplineErrorKind } from '../shopline/shopline.error';
+import { isShoplineError, shoplineErrorCodes, type ShoplineErrorKind } from '../shopline/shopline.error';
 
 // The contract repeats the client's error kinds (it cannot import the core): keep them equal.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -36,17 +36,6 @@ export function problemText(kind: ShoplineProblemKind, detail: string): string {
   }
 }
 
-const codes: Record<ShoplineProblemKind, ErrorCode> = {
-  unauthorized: 'unauthorized',
-  forbidden: 'unauthorized',
-  not_found: 'not_found',
-  store_frozen: 'unavailable',
-  rate_limited: 'unavailable',
-  network: 'unavailable',
-  server: 'unavailable',
-  bad_request: 'internal',
-  malformed: 'internal',
-};
 
 /** Problems that stay until a person acts (reconnect, unfreeze): shown in Settings and the panel. */
 export const isLastingProblem = (kind: ShoplineProblemKind): boolean =>
@@ -54,7 +43,7 @@ export const isLastingProblem = (kind: ShoplineProblemKind): boolean =>
 
 /** A typed bridge error for a Shopline problem, with `message` as the text the person sees. */
 export function shoplineCommandError(kind: ShoplineProblemKind, message: string): CommandError {
-  return new CommandError(codes[kind], message);
+  return new CommandError(shoplineErrorCodes[kind], message);
 }
 
 /** How a lookup failure crosses the bridge; anything that is not a ShoplineError passes unchanged. */

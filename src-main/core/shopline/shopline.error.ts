@@ -78,7 +78,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const commandCodes: Record<ShoplineErrorKind, ErrorCode> = {
+/** The bridge's error code for each kind of Shopline failure. */
+export const shoplineErrorCodes: Readonly<Record<ShoplineErrorKind, ErrorCode>> = {
   unauthorized: 'unauthorized',
   forbidden: 'unauthorized',
   not_found: 'not_found',
@@ -92,5 +93,5 @@ const commandCodes: Record<ShoplineErrorKind, ErrorCode> = {
 
 /** How a Shopline failure crosses the bridge: services throw this from their commands. */
 export function toCommandError(error: ShoplineError): CommandError {
-  return new CommandError(commandCodes[error.kind], `Shopline: ${error.message}`);
+  return new CommandError(shoplineErrorCodes[error.kind], `Shopline: ${error.message}`);
 }
