@@ -1,9 +1,11 @@
 // Starts Topicdesk's core in the main process (or the headless host): opens the database,
 // builds every service, and exposes the contract through one dispatcher. Plain Node.
-import { of, type Observable } from 'rxjs';
+import { distinctUntilChanged, map, of, type Observable } from 'rxjs';
 import { CommandError, type Agent, type UiRequestEnvelope } from '../../src-preload/contract';
+import { AgentsService } from './agents/agents.service';
 import { AppStatusStore } from './app/app-status';
 import { createAutomation, type Automation } from './automation/automation';
+import { createComposer } from './composer/composer.setup';
 import { openDatabase, type StorageOption, type TopicdeskDatabase } from './db/database';
 import { LocalState } from './db/local-state';
 import { createDispatcher, type Dispatcher } from './dispatcher';
@@ -93,6 +95,18 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   const tickets = createTicketsService({ db, clock, me, agentName: (id) => agentNames.get(id) ?? id });
   const messages = createMessagesService({ db, clock, me });
+  const composer = createComposer({
+    db,
+    local,
+    clock,
+    me,
+    meId$: status.changes.pipe(map((s) => s.me?.agentId ?? null), distinctUntilChanged()),
+    ticket: (id) => inbox.get(id),
+    template: (id) => automation.config.get('templates', id),
+    currentOrder: (ticketId) => shopline.orders.currentOrder(ticketId),
+    agentName: (id) => agentNames.get(id),
+  });
+  const agents = new AgentsService({ db, clock });
 
   const telegram: TelegramAccountService = new TelegramAccountService({
     db,
@@ -153,6 +167,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         ...shopline.commands,
         ...automation.commands,
         ...syncApi.commands,
+        ...composer.commands,
+        'agents.update': (params) => agents.update(params),
         'agents.setAvailability': async ({ agentId, availability }) => {
           const doc = await db.agents.findOne(agentId).exec();
           if (!doc) throw new CommandError('not_found', `Agent ${agentId} does not exist.`);
@@ -165,6 +181,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         ...shopline.liveQueries,
         ...automation.liveQueries,
         ...syncApi.liveQueries,
+        ...composer.liveQueries,
         'ui.requests': () => options.uiRequests?.() ?? of(null),
       },
     },

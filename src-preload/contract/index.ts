@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { agentCommands, agentLiveQueries } from './agents.contract';
 import { appCommands, appLiveQueries } from './app.contract';
 import { automationCommands, automationLiveQueries } from './automation.contract';
+import { composerCommands, composerLiveQueries } from './composer.contract';
 import { messageCommands, messageLiveQueries } from './messages.contract';
 import { shoplineCommands, shoplineLiveQueries } from './shopline.contract';
 import { syncCommands, syncLiveQueries } from './sync.contract';
@@ -22,6 +23,7 @@ export * from './shopline.contract';
 export * from './ui.contract';
 export * from './automation.contract';
 export * from './sync.contract';
+export * from './composer.contract';
 export * from './wire';
 export * from './bridge';
 
@@ -39,6 +41,7 @@ export const commands = {
   ...shoplineCommands,
   ...automationCommands,
   ...syncCommands,
+  ...composerCommands,
 } as const satisfies Record<string, Endpoint>;
 
 export const liveQueries = {
@@ -51,6 +54,7 @@ export const liveQueries = {
   ...uiLiveQueries,
   ...automationLiveQueries,
   ...syncLiveQueries,
+  ...composerLiveQueries,
 } as const satisfies Record<string, Endpoint>;
 
 export type Commands = typeof commands;

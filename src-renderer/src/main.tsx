@@ -6,6 +6,9 @@ import { connectBridge } from './api/client';
 import { App } from './features/shell/App';
 import './styles.css';
 import './features/orders/orders.css';
+import './features/composer/composer.css';
+import './features/queue/queue.css';
+import './features/settings/settings.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const bridge = connectBridge();

@@ -3,10 +3,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { priorities, ticketStatuses, type Priority, type TicketSort, type TicketStatus } from '../../../../src-preload/contract';
 import { useLiveQuery } from '../../api/bridge-context';
-import { priorityLabel, statusLabel } from '../../format';
 import { useAppStore } from '../../store/app.store';
+import { ListFilters } from './ListFilters';
+import { SearchField } from './SearchField';
 import { TicketRow } from './TicketRow';
 import { useNow } from './useNow';
 
@@ -14,10 +14,10 @@ const PAGE = 500;
 const ROW_HEIGHT = 96;
 
 export function TicketList() {
-  const { view, sort, search, filters, selectedTicketId } = useAppStore(
-    useShallow((s) => ({ view: s.view, sort: s.sort, search: s.search, filters: s.filters, selectedTicketId: s.selectedTicketId })),
+  const { view, sort, search, filters, selectedTicketId, cursorTicketId } = useAppStore(
+    useShallow((s) => ({ view: s.view, sort: s.sort, search: s.search, filters: s.filters, selectedTicketId: s.selectedTicketId, cursorTicketId: s.cursorTicketId })),
   );
-  const { setSort, setSearch, setFilters, selectTicket, setVisibleIds } = useAppStore.getState();
+  const { selectTicket, setVisibleIds, rememberTags } = useAppStore.getState();
   const params = useMemo(() => ({ view, sort, limit: PAGE, ...(search.trim() ? { search } : {}), ...filters }), [view, sort, search, filters]);
   const { value: page } = useLiveQuery('tickets.list', params);
   const agents = useLiveQuery('agents.list', {}).value;
@@ -30,59 +30,19 @@ export function TicketList() {
 
   useEffect(() => {
     setVisibleIds(items.map((t) => t.id));
-  }, [items, setVisibleIds]);
+    rememberTags(items.flatMap((t) => t.tags));
+  }, [items, setVisibleIds, rememberTags]);
+  const pointed = cursorTicketId ?? selectedTicketId;
   useEffect(() => {
-    const index = items.findIndex((t) => t.id === selectedTicketId);
+    const index = items.findIndex((t) => t.id === pointed);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [selectedTicketId, items, virtualizer]);
+  }, [pointed, items, virtualizer]);
 
   return (
     <section className="ticket-list" aria-label="Tickets">
       <div className="list-tools">
-        <input
-          id="ticket-search"
-          type="search"
-          data-testid="search-input"
-          placeholder="Search subjects, customers, messages  ( / )"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') (event.target as HTMLInputElement).blur();
-          }}
-        />
-        <div className="list-filters">
-          <select aria-label="Sort" data-testid="sort-select" value={sort} onChange={(e) => setSort(e.target.value as TicketSort)}>
-            <option value="sla">SLA due</option>
-            <option value="activity">Last activity</option>
-            <option value="created">Newest</option>
-          </select>
-          <select
-            aria-label="Status filter"
-            data-testid="filter-status"
-            value={filters.status ?? ''}
-            onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as TicketStatus | undefined })}
-          >
-            <option value="">Any status</option>
-            {ticketStatuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel[s]}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Priority filter"
-            data-testid="filter-priority"
-            value={filters.priority ?? ''}
-            onChange={(e) => setFilters({ ...filters, priority: (e.target.value || undefined) as Priority | undefined })}
-          >
-            <option value="">Any priority</option>
-            {priorities.map((p) => (
-              <option key={p} value={p}>
-                {priorityLabel[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchField />
+        <ListFilters agents={agents ?? []} />
         <div className="list-count" data-testid="list-count">
           {page ? `${page.total} ticket${page.total === 1 ? '' : 's'}${page.total > items.length ? ` (first ${items.length} shown)` : ''}` : 'Loading…'}
         </div>
@@ -97,6 +57,7 @@ export function TicketList() {
                 <TicketRow
                   ticket={ticket}
                   selected={ticket.id === selectedTicketId}
+                  cursor={ticket.id === cursorTicketId}
                   now={now}
                   assigneeName={ticket.assigneeId ? (names.get(ticket.assigneeId) ?? ticket.assigneeId) : null}
                   onOpen={selectTicket}

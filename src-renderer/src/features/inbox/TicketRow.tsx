@@ -7,22 +7,25 @@ import { dueIn, priorityLabel, relativeTime, slaLabel, statusLabel } from '../..
 interface Props {
   ticket: Ticket;
   selected: boolean;
+  /** Where j/k point (Enter opens it). */
+  cursor: boolean;
   now: number;
   assigneeName: string | null;
   onOpen(id: string): void;
 }
 
-export const TicketRow = memo(function TicketRow({ ticket, selected, now, assigneeName, onOpen }: Props) {
+export const TicketRow = memo(function TicketRow({ ticket, selected, cursor, now, assigneeName, onOpen }: Props) {
   const sla = ticket.slaState;
   return (
     <div
       role="option"
       aria-selected={selected}
       tabIndex={-1}
-      className={`ticket-row${selected ? ' selected' : ''}${ticket.unreadCount > 0 ? ' unread' : ''}`}
+      className={`ticket-row${selected ? ' selected' : ''}${cursor ? ' cursor' : ''}${ticket.unreadCount > 0 ? ' unread' : ''}`}
       data-testid="ticket-row"
       data-ticket-id={ticket.id}
       data-status={ticket.status}
+      data-cursor={cursor || undefined}
       onClick={() => onOpen(ticket.id)}
     >
       <div className="row-top">

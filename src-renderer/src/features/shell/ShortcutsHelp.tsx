@@ -1,6 +1,6 @@
 // The list of keyboard shortcuts, opened with `?`.
 import { useAppStore } from '../../store/app.store';
-import { shortcuts } from './useKeyboardShortcuts';
+import { shortcuts } from './keyboard.map';
 
 export function ShortcutsHelp() {
   const open = useAppStore((s) => s.shortcutsOpen);
@@ -12,12 +12,16 @@ export function ShortcutsHelp() {
         <dl>
           {shortcuts.map((s) => (
             <div key={s.keys}>
-              <dt><kbd>{s.keys}</kbd></dt>
+              <dt>
+                <kbd>{s.keys}</kbd>
+              </dt>
               <dd>{s.does}</dd>
             </div>
           ))}
         </dl>
-        <button type="button" onClick={() => useAppStore.getState().toggleShortcuts(false)}>Close</button>
+        <button type="button" onClick={() => useAppStore.getState().toggleShortcuts(false)}>
+          Close
+        </button>
       </div>
     </div>
   );

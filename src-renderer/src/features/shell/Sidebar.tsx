@@ -1,4 +1,4 @@
-// The views an agent moves between, with live counts, and the team lead's queue view.
+// The views an agent moves between, with live counts, the team lead's queue view and Settings.
 import type { InboxView } from '../../../../src-preload/contract';
 import { useLiveQuery } from '../../api/bridge-context';
 import { useAppStore } from '../../store/app.store';
@@ -15,7 +15,7 @@ export function Sidebar() {
   const counts = useLiveQuery('tickets.counts', {}).value;
   const current = useAppStore((s) => s.view);
   const screen = useAppStore((s) => s.screen);
-  const { setView, setScreen } = useAppStore.getState();
+  const { setView, setScreen, openSettings } = useAppStore.getState();
   return (
     <nav className="sidebar" aria-label="Views">
       <div className="brand">Topicdesk</div>
@@ -36,10 +36,24 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <div className="sidebar-heading">Team</div>
+      <ul>
+        <li>
+          <button type="button" data-testid="open-queue" aria-current={screen === 'queue' ? 'page' : undefined} onClick={() => setScreen('queue')}>
+            <span>Queue</span>
+          </button>
+        </li>
+      </ul>
       <ul className="sidebar-bottom">
         <li>
-          <button type="button" data-testid="open-settings" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => setScreen('settings')}>
+          <button type="button" data-testid="open-settings" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => openSettings()}>
             <span>Settings</span>
+          </button>
+        </li>
+        <li>
+          <button type="button" data-testid="open-shortcuts" onClick={() => useAppStore.getState().toggleShortcuts(true)}>
+            <span>Keyboard shortcuts</span>
+            <kbd>?</kbd>
           </button>
         </li>
       </ul>

@@ -21,8 +21,7 @@ export function useUiRequests(): void {
         store.setView(request.view);
         break;
       case 'focusSearch':
-        store.setScreen('inbox');
-        document.getElementById('ticket-search')?.focus();
+        store.focusSearch();
         break;
       case 'selectTicket':
         store.moveSelection(request.direction === 'next' ? 1 : -1);
