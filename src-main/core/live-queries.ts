@@ -18,6 +18,8 @@ export interface LiveQueryDeps {
   status: AppStatusStore;
   me: () => Me | null;
   telegram: TelegramAccountService;
+  /** Message text changed: searches that look into messages must run again. */
+  searchChanges: Observable<void>;
 }
 
 /** Inbox lists are recomputed at most this often while tickets stream in. */
@@ -31,7 +33,7 @@ export type CoreLiveQueries = Pick<
   'app.status' | 'telegram.account' | 'tickets.list' | 'tickets.counts' | 'tickets.get' | 'messages.thread' | 'agents.list'
 >;
 
-export function createLiveQueries({ db, inbox, status, me, telegram }: LiveQueryDeps): CoreLiveQueries {
+export function createLiveQueries({ db, inbox, status, me, telegram, searchChanges }: LiveQueryDeps): CoreLiveQueries {
   const inboxChanges = inbox.changed$.pipe(auditTime(LIST_BATCH_MS), startWith(undefined));
   // `me` changes on sign-in: views that depend on it must recompute then too.
   const meChanges = status.changes.pipe(map((s) => s.me?.agentId ?? null), distinctUntilChanged());
@@ -41,7 +43,7 @@ export function createLiveQueries({ db, inbox, status, me, telegram }: LiveQuery
     'app.status': () => status.changes,
     'telegram.account': () => telegram.account,
     'tickets.list': (params) =>
-      onInboxOrMe.pipe(
+      (params.search ? merge(onInboxOrMe, searchChanges.pipe(auditTime(LIST_BATCH_MS))) : onInboxOrMe).pipe(
         map(() => inbox.list(params, me()?.agentId ?? null)),
         distinctUntilChanged(sameJson),
       ),

@@ -97,6 +97,21 @@ describe('startCore', () => {
     expect(received.filter((m) => m.type === 'data').length).toBe(received.slice(0, count).filter((m) => m.type === 'data').length);
   });
 
+  it('finds tickets by the text of their messages, including messages that arrive later', async () => {
+    const core = await memoryCore();
+    await core.db.tickets.bulkInsert([newTicket({ id: 't1', subject: 'Help', createdAt: 1 }), newTicket({ id: 't2', subject: 'Other', createdAt: 1 })]);
+    const { session: s, received, next } = session(core);
+    s.receive({ type: 'subscribe', id: 3, query: 'tickets.list', params: { view: 'all', search: 'ZX-4411' } });
+    expect(await next((m) => m.type === 'data' && m.id === 3)).toMatchObject({ value: { total: 0 } });
+    await core.db.messages.insert({
+      id: 'tg:1:9', ticketId: 't2', kind: 'customer', authorId: null, authorName: 'c', text: 'My waybill is ZX-4411', entities: [], media: null,
+      sentAt: 2, editedAt: null, deleted: false, delivery: null, createdAt: 2, deliveryState: 'none',
+    });
+    await next((m) => m.type === 'data' && m.id === 3 && (m.value as { total: number }).total === 1);
+    const last = received.filter((m) => m.type === 'data' && m.id === 3).at(-1) as { value: { items: { id: string }[] } };
+    expect(last.value.items.map((t) => t.id)).toEqual(['t2']);
+  });
+
   it('keeps tickets and queued replies across a restart on disk', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'topicdesk-core-'));
     dirs.push(dir);

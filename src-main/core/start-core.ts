@@ -21,6 +21,7 @@ import { agentIdOf, TelegramAccountService } from './telegram-sync/telegram-acco
 import { displayName } from './telegram-sync/telegram.ingest';
 import { createTelegramReplySender } from './telegram-sync/telegram.reply-sender';
 import { InboxIndex } from './tickets/inbox.index';
+import { MessageTextIndex } from './tickets/message-text.index';
 import { createTicketsService } from './tickets/tickets.service';
 
 export interface CoreOptions {
@@ -88,8 +89,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }
   });
 
-  const inbox = new InboxIndex();
+  const messageText = new MessageTextIndex();
+  const inbox = new InboxIndex(messageText.lookup);
   await inbox.load(db);
+  messageText.start(db, log);
 
   const automation = createAutomation({ db, inbox, clock, me, log, orderContext: (ticket) => shopline.orders.orderContextFor(ticket) });
 
@@ -177,7 +180,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         },
       },
       liveQueries: {
-        ...createLiveQueries({ db, inbox, status, me, telegram }),
+        ...createLiveQueries({ db, inbox, status, me, telegram, searchChanges: messageText.changed$ }),
         ...shopline.liveQueries,
         ...automation.liveQueries,
         ...syncApi.liveQueries,
@@ -212,6 +215,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await shopline.dispose();
       agentsSubscription.unsubscribe();
       await automation.dispose();
+      messageText.dispose();
       inbox.dispose();
       status.dispose();
       await db.close();
