@@ -19,9 +19,16 @@ function installDenoShim(): void {
   global.Deno = { openKv: (path?: string) => openKv(path, { implementation: 'sqlite' }) };
 }
 
+/**
+ * Documents per atomic commit. @deno/kv refuses a commit of more than 1,000 mutations, and a
+ * document costs one per index plus its body (7 for messages): 500 made any bulk write of more
+ * than ~160 documents fail (seen as a first sync that retried forever).
+ */
+export const DENOKV_BATCH_SIZE = 100;
+
 export function createDenoKvStorage(file: string): RxStorage<unknown, unknown> {
   installDenoShim();
-  return getRxStorageDenoKV({ consistencyLevel: 'strong', openKvPath: file, batchSize: 500 }) as RxStorage<
+  return getRxStorageDenoKV({ consistencyLevel: 'strong', openKvPath: file, batchSize: DENOKV_BATCH_SIZE }) as RxStorage<
     unknown,
     unknown
   >;

@@ -42,6 +42,26 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 const DB = 'http://127.0.0.1:5984/td-acme-tickets/';
 
 describe('createSyncFetch', () => {
+  it('tops up a first-pull page that lost its design document, so RxDB does not stop after one page', async () => {
+    // A server holding the design document first, then five tickets; RxDB asks for pages of 3.
+    const rows = [
+      { id: '_design/topicdesk', seq: 1, doc: { _id: '_design/topicdesk', _rev: '1-a' } },
+      ...[1, 2, 3, 4, 5].map((n) => ({ id: `t${n}`, seq: n + 1, doc: { ...newTicket({ id: `t${n}`, subject: 's', createdAt: 1 }), _id: `t${n}`, _rev: '1-a' } })),
+    ];
+    const { http } = setup((url) => {
+      const since = Number(url.searchParams.get('since'));
+      const limit = Number(url.searchParams.get('limit'));
+      const page = rows.filter((row) => row.seq > since).slice(0, limit);
+      return json(200, { results: page, last_seq: page.at(-1)?.seq ?? since });
+    });
+    const first = (await (await http.fetch(`${DB}_changes?feed=normal&include_docs=true&since=0&limit=3`)).json()) as { results: { id: string }[]; last_seq: number };
+    // At least a full page (RxDB takes a short one for the end), and the checkpoint past all of it.
+    expect(first.results.map((r) => r.id)).toEqual(['t1', 't2', 't3', 't4', 't5']);
+    expect(first.last_seq).toBe(6);
+    const second = (await (await http.fetch(`${DB}_changes?feed=normal&include_docs=true&since=6&limit=3`)).json()) as { results: { id: string }[] };
+    expect(second.results).toEqual([]);
+  });
+
   it('sends Basic auth (UTF-8) and JSON accept on every request, and reports the answer', async () => {
     const { http, seen, recorded } = setup(() => json(200, { ok: true }));
     await http.fetch(`${DB}_all_docs`, { method: 'POST', body: '{}' });
