@@ -45,4 +45,15 @@ describe('MessageTextIndex', () => {
     await until(() => !index.lookup('t1')?.includes('1z999'));
     expect(index.lookup('t1')).toBe('found it, thanks');
   });
+
+  it('loads every stored message, across pages', async () => {
+    const db = await openDatabase({ workspace: 'search-pages', storage: { kind: 'memory' } });
+    dbs.push(db);
+    await db.messages.bulkInsert(Array.from({ length: 4_500 }, (_, i) => toMessageDoc(message(`tg:1:${i}`, `t${i % 50}`, `word${i}`))));
+    const index = new MessageTextIndex();
+    indexes.push(index);
+    index.start(db);
+    await until(() => index.lookup('t49')?.includes('word4499') === true);
+    expect(index.lookup('t0')).toContain('word4450');
+  });
 });

@@ -1,6 +1,7 @@
 // Full-text search over message text: per ticket, the lower-cased text of its recent
 // messages, held in memory and kept current from the messages' change stream. Filled in the
 // background after start, so a large workspace does not wait for it to open.
+import { getChangedDocumentsSince } from 'rxdb';
 import { Subject, type Subscription } from 'rxjs';
 import type { TopicdeskDatabase } from '../db/database';
 import type { MessageDoc } from '../db/schemas/messages.schema';
@@ -47,14 +48,15 @@ export class MessageTextIndex {
     this.changes.complete();
   }
 
+  /** Pages through the storage by change time (an index range), not by query: linear in the messages. */
   private async loadAll(db: TopicdeskDatabase): Promise<void> {
-    let after = '';
+    let checkpoint: unknown;
     for (;;) {
       if (this.stopped) return;
-      const page = await db.messages.find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: PAGE }).exec();
-      for (const doc of page) this.apply(doc, false);
-      if (page.length < PAGE) break;
-      after = page[page.length - 1]?.id ?? after;
+      const page = await getChangedDocumentsSince(db.messages.storageInstance, PAGE, checkpoint);
+      for (const doc of page.documents) this.apply(doc, doc._deleted);
+      if (page.documents.length < PAGE) break;
+      checkpoint = page.checkpoint;
     }
     this.changes.next();
   }
