@@ -65,8 +65,10 @@ export class TelegramSyncService {
       gateway.onUpdate((update) => this.apply(update)),
       gateway.onConnectionState((state) => {
         if (state === 'revoked') return this.signedOut('Your Telegram session ended. Sign in again; your tickets are kept.');
+        // gramjs repeats "connected" on every ping; only a real reconnect means updates were missed.
+        const reconnected = state === 'connected' && status.value.telegram.state !== 'connected';
         status.update({ telegram: { state: state === 'connected' ? 'connected' : state === 'reconnecting' ? 'connecting' : 'disconnected', detail: null } });
-        if (state === 'connected') void this.catchUpAll();
+        if (reconnected) void this.catchUpAll();
       }),
     );
     status.update({ telegram: { state: 'connecting', detail: null } });
@@ -111,12 +113,15 @@ export class TelegramSyncService {
       const forum = this.forums.find((f) => f.chatId === update.chatId);
       if (!forum) return;
       if (update.kind === 'channelTooLong') return await this.catchUp(forum);
-      const local = this.pts.get(update.chatId) ?? 0;
       if (update.pts !== null && update.ptsCount !== null) {
+        // Judge the update against where a running catch-up or backfill leaves the forum,
+        // not where it started: an update it did not cover is then a gap, fetched in turn.
+        await this.catchingUp.get(update.chatId);
+        const local = this.pts.get(update.chatId) ?? 0;
         const verdict = checkPts(local, { pts: update.pts, ptsCount: update.ptsCount });
         if (verdict === 'duplicate') return;
         // The difference includes this update too: fetch from where we are.
-        if (verdict === 'gap' || this.catchingUp.has(update.chatId)) return await this.catchUp(forum);
+        if (verdict === 'gap') return await this.catchUp(forum);
       }
       await this.ingest(update);
       if (update.pts !== null) await this.savePts(update.chatId, update.pts);
