@@ -4,6 +4,7 @@
 import { Subject, type Subscription } from 'rxjs';
 import type { Ticket, TicketListParams, TicketPage, ViewCounts } from '../../../src-preload/contract';
 import type { TopicdeskDatabase } from '../db/database';
+import { scanDocuments, withoutStorageFields } from '../db/document.scan';
 import { countViews, selectTickets, type SearchableText } from './inbox.query';
 
 export class InboxIndex {
@@ -19,11 +20,12 @@ export class InboxIndex {
     // Subscribe first so nothing written during the initial read is missed.
     this.subscription = db.tickets.$.subscribe((event) => {
       if (event.operation === 'DELETE' || event.documentData._deleted) this.tickets.delete(event.documentId);
-      else this.tickets.set(event.documentId, stripMeta(event.documentData));
+      else this.tickets.set(event.documentId, withoutStorageFields<Ticket>(event.documentData));
       this.changes.next();
     });
-    const all = await db.tickets.find().exec();
-    for (const doc of all) if (!this.tickets.has(doc.id)) this.tickets.set(doc.id, doc.toMutableJSON());
+    for await (const page of scanDocuments(db.tickets)) {
+      for (const ticket of page) if (!this.tickets.has(ticket.id)) this.tickets.set(ticket.id, ticket);
+    }
     this.changes.next();
   }
 
@@ -54,8 +56,3 @@ export class InboxIndex {
 }
 
 export type { TicketListParams };
-
-function stripMeta(data: Ticket & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: boolean }): Ticket {
-  const { _meta, _rev, _attachments, _deleted, ...ticket } = data;
-  return ticket as Ticket;
-}

@@ -1,14 +1,13 @@
 // Full-text search over message text: per ticket, the lower-cased text of its recent
 // messages, held in memory and kept current from the messages' change stream. Filled in the
 // background after start, so a large workspace does not wait for it to open.
-import { getChangedDocumentsSince } from 'rxdb';
 import { Subject, type Subscription } from 'rxjs';
 import type { TopicdeskDatabase } from '../db/database';
+import { scanDocuments } from '../db/document.scan';
 import type { MessageDoc } from '../db/schemas/messages.schema';
 
 /** Messages kept per ticket for search; older ones drop out of it. */
 const MESSAGES_PER_TICKET = 100;
-const PAGE = 2_000;
 
 type Searchable = Pick<MessageDoc, 'id' | 'ticketId' | 'kind' | 'text' | 'deleted' | 'deliveryState'>;
 
@@ -20,6 +19,8 @@ export class MessageTextIndex {
   private readonly changes = new Subject<void>();
   private subscription: Subscription | null = null;
   private stopped = false;
+  /** Messages the change stream delivered while the initial read runs: newer than what it reads. */
+  private changedDuringLoad: Set<string> | null = new Set();
   readonly changed$ = this.changes.asObservable();
 
   /** Lower-cased text of the ticket's messages, or undefined when it has none. */
@@ -36,6 +37,7 @@ export class MessageTextIndex {
 
   start(db: TopicdeskDatabase, log?: (message: string, error?: unknown) => void): void {
     this.subscription = db.messages.$.subscribe((event) => {
+      this.changedDuringLoad?.add(event.documentId);
       this.apply(event.documentData, event.operation === 'DELETE');
       this.changes.next();
     });
@@ -48,16 +50,13 @@ export class MessageTextIndex {
     this.changes.complete();
   }
 
-  /** Pages through the storage by change time (an index range), not by query: linear in the messages. */
+  /** Pages through the stored messages once (linear in them); the change stream wins over what is read. */
   private async loadAll(db: TopicdeskDatabase): Promise<void> {
-    let checkpoint: unknown;
-    for (;;) {
+    for await (const page of scanDocuments(db.messages)) {
       if (this.stopped) return;
-      const page = await getChangedDocumentsSince(db.messages.storageInstance, PAGE, checkpoint);
-      for (const doc of page.documents) this.apply(doc, doc._deleted);
-      if (page.documents.length < PAGE) break;
-      checkpoint = page.checkpoint;
+      for (const doc of page) if (!this.changedDuringLoad?.has(doc.id)) this.apply(doc, false);
     }
+    this.changedDuringLoad = null;
     this.changes.next();
   }
 
