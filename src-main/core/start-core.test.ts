@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerMessage, ThreadPage } from '../../src-preload/contract';
+import { MemorySecretStore } from './secrets/secret.store';
 import { startCore, type Core } from './start-core';
+import type { TelegramGateway } from './telegram/telegram.gateway';
+import { SESSION_SECRET } from './telegram-sync/telegram-account.service';
 import { newTicket } from './tickets/ticket.factory';
 
 const cores: Core[] = [];
@@ -110,6 +113,26 @@ describe('startCore', () => {
     await next((m) => m.type === 'data' && m.id === 3 && (m.value as { total: number }).total === 1);
     const last = received.filter((m) => m.type === 'data' && m.id === 3).at(-1) as { value: { items: { id: string }[] } };
     expect(last.value.items.map((t) => t.id)).toEqual(['t2']);
+  });
+
+  it('serves the inbox while Telegram is still connecting (offline start), and resumes the session after', async () => {
+    const secrets = new MemorySecretStore();
+    await secrets.set(SESSION_SECRET, 'stored-session');
+    let failConnect = (): void => undefined;
+    const connecting = new Promise<void>((_resolve, reject) => (failConnect = () => reject(new Error('network unreachable'))));
+    const offlineGateway = { connect: () => connecting, dispose: async () => undefined } as unknown as TelegramGateway;
+    const core = await startCore({ workspace: 'offline', storage: { kind: 'memory' }, secrets, createTelegramGateway: () => offlineGateway, log: () => {} });
+    cores.push(core);
+    await core.db.tickets.insert(newTicket({ id: 't1', subject: 'Kept offline', createdAt: 1 }));
+    const { session: s, next } = session(core);
+    s.receive({ type: 'subscribe', id: 1, query: 'tickets.list', params: { view: 'all' } });
+    expect(await next((m) => m.type === 'data' && m.id === 1 && (m.value as { total: number }).total === 1)).toBeTruthy();
+    expect(core.telegram.current.step).not.toBe('signed_in');
+
+    failConnect();
+    await core.started;
+    // No cached account to fall back on: the session is given up and the agent asked to sign in.
+    expect(core.telegram.current.step).toBe('signed_out');
   });
 
   it('keeps tickets and queued replies across a restart on disk', async () => {

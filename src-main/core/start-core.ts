@@ -44,6 +44,8 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** Resolves once the stored Telegram session has been resumed (or found missing or unusable). */
+  readonly started: Promise<void>;
   readonly db: TopicdeskDatabase;
   readonly dispatcher: Dispatcher;
   readonly status: AppStatusStore;
@@ -193,10 +195,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   outbox.start();
   await automation.start();
-  await telegram.start();
+  // Resuming the Telegram session waits for the network (gramjs retries for tens of seconds
+  // offline); the inbox is served meanwhile and the account's state shows "connecting".
+  const started = telegram.start().catch((error: unknown) => log('telegram: the stored session could not be resumed', error));
   await sync.start();
 
   return {
+    started,
     db,
     dispatcher,
     status,

@@ -78,6 +78,7 @@ export class DemoWorkspace {
   /** Signs the demo agent in (as a person would, by code), picks the forum, adds colleagues. */
   async attach(core: Core): Promise<void> {
     this.fake.setCodeAndPassword(DEMO_PHONE, DEMO_CODE);
+    await core.started;
     if (core.telegram.current.step !== 'signed_in') {
       await core.telegram.sendCode(DEMO_PHONE);
       await core.telegram.signIn(DEMO_CODE);

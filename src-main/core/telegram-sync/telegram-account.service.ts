@@ -95,6 +95,7 @@ export class TelegramAccountService {
       .connect()
       .then(() => gateway.probeSession())
       .catch(() => 'network' as const);
+    if (this.gateway !== gateway) return; // stopped (app closing) while connecting
     if (probe === 'revoked') return void (await this.sessionEnded());
     const cached = await this.deps.local.get(userKey, TgUser.nullable(), null);
     const user = probe === 'ok' ? await gateway.getSelf().catch(() => cached) : cached;
