@@ -8,7 +8,7 @@ import type { RoutingRule } from '../../src-preload/contract/config.contract';
 import { AgentLoads } from '../../src-main/core/automation/agent.loads';
 import { AgentsRoster } from '../../src-main/core/automation/agents.roster';
 import { ConfigStore } from '../../src-main/core/automation/config.store';
-import { defaultOrderContext, FIRST_MESSAGES, RoutingService } from '../../src-main/core/automation/routing.service';
+import { defaultOrderContext, FIRST_MESSAGES, ROUTING_BATCH, RoutingService } from '../../src-main/core/automation/routing.service';
 import { openDatabase, type TopicdeskDatabase } from '../../src-main/core/db/database';
 import type { MessageDoc } from '../../src-main/core/db/schemas/messages.schema';
 import { routeTicket } from '../../src-main/core/rules/routing.decision';
@@ -136,7 +136,7 @@ export const routingScenario: Scenario = {
         return { 'routing.decisions_per_s': run.serviceRate, 'routing.pure_decisions_per_s': run.pureRate };
       },
       notes: () => [
-        `RoutingService alone (not the whole automation) on DenoKV: ${SIZES[context.mode]} new unassigned tickets per run, ${AGENTS} agents, ${BENCH_RULES.length} rules (keywords read the first ${FIRST_MESSAGES} customer messages from storage), each run adding tickets to the same database;`,
+        `RoutingService alone (not the whole automation) on DenoKV: ${SIZES[context.mode]} new unassigned tickets per run, ${AGENTS} agents, ${BENCH_RULES.length} rules (keywords read the first ${FIRST_MESSAGES} customer messages from storage), decided and written in batches of up to ${ROUTING_BATCH} as they wait in its queue, each run adding tickets to the same database;`,
         `${last ? `${last.assigned} tickets assigned in the last run.` : ''}`,
       ],
       async dispose() {

@@ -10,7 +10,7 @@ export class AgentLoads {
   private readonly owner = new Map<string, string>();
   private readonly counts: Record<string, number> = {};
 
-  load(tickets: Iterable<Ticket>): void {
+  load(tickets: Iterable<Pick<Ticket, 'id' | 'status' | 'assigneeId'>>): void {
     for (const ticket of tickets) this.apply(ticket);
   }
 
@@ -36,6 +36,16 @@ export class AgentLoads {
 
   of(agentId: string): number {
     return this.counts[agentId] ?? 0;
+  }
+
+  /**
+   * The agent's load counting also claims about to be written (ticket id → agent): those already
+   * stored (counted here through the change stream) are not counted twice.
+   */
+  ofWith(agentId: string, claims: ReadonlyMap<string, string>): number {
+    let load = this.of(agentId);
+    for (const [ticketId, claimant] of claims) if (claimant === agentId && this.owner.get(ticketId) !== agentId) load++;
+    return load;
   }
 
   /** The live counts (read-only view; missing = 0), as the routing rules take them. */

@@ -24,7 +24,7 @@ import { SlaService } from './sla.service';
 import { STATUS_CHANGED, StatusHistory } from './status.history';
 import { realTimers, type Timers } from './timers';
 import { UnassignedFlagService } from './unassigned-flag.service';
-import type { KeyedWorkQueue } from './work.queue';
+import type { KeyedBatchQueue } from './work.queue';
 
 type Endpoints = Record<string, { params: z.ZodType; result: z.ZodType }>;
 type CommandHandlersOf<E extends Endpoints> = {
@@ -113,7 +113,7 @@ export function createAutomation(deps: AutomationDeps): Automation {
     reportIntervalMs: deps.reportIntervalMs ?? REPORT_INTERVAL_MS,
     queueIntervalMs: deps.queueIntervalMs ?? QUEUE_INTERVAL_MS,
   });
-  const queues: KeyedWorkQueue[] = [routing.work, sla.work, escalation.work, autoClose.work, unassignedFlag.work];
+  const queues: KeyedBatchQueue[] = [routing.work, sla.work, escalation.work, autoClose.work, unassignedFlag.work];
   const subscriptions: Subscription[] = [];
   let started = false;
   let disposed = false;

@@ -1,7 +1,7 @@
 // Tests for the configuration endpoints: first-start seeding (once, converging), validated
 // saves, references on delete, invalid stored documents skipped and logged, routing settings.
 import { firstValueFrom, take, toArray } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CommandError } from '../../../src-preload/contract';
 import { defaultCalendar } from '../../../src-preload/contract/config.contract';
 import { configId } from '../db/schemas/config.schema';
@@ -119,5 +119,26 @@ describe('configuration', () => {
     expect(await commands['config.routingSettings.set']({ unassignedFlagMins: 5 })).toMatchObject({ fallbackQueue: 'triage', unassignedFlagMins: 5 });
     expect((await commandError(h.automation.config.setRoutingSettings({ unassignedFlagMins: -1 }))).code).toBe('invalid_params');
     expect(await firstValueFrom(h.automation.liveQueries['config.routingSettings']({}))).toMatchObject({ fallbackQueue: 'triage', unassignedFlagMins: 5 });
+  });
+
+  it('stores moved round-robin cursors with one write each, picked up by a restarted app and by other writers', async () => {
+    const db = await bed.open();
+    const time = new FakeTime(T0);
+    let h = await bed.start(db, time, { seed: false });
+    await h.automation.config.setCursors(new Map([['support', 'agent:a'], ['sales', 'agent:x']]));
+    // Once stored, a cursor moves with one write (an upsert would be a failed insert and an update).
+    const writes = vi.spyOn(db.config.storageInstance, 'bulkWrite');
+    await h.automation.config.setCursors(new Map([['support', 'agent:b']]));
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(h.automation.config.cursor('support')).toBe('agent:b');
+    // Another app moved it meanwhile (synced): the next move is written over it.
+    const stored = await db.config.findOne(configId('cursor', 'support')).exec();
+    await stored?.incrementalPatch({ data: { agentId: 'agent:c' } });
+    expect(h.automation.config.cursor('support')).toBe('agent:c');
+    await h.automation.config.setCursors(new Map([['support', 'agent:d']]));
+
+    await h.stop();
+    h = await bed.start(db, time, { seed: false });
+    expect(h.automation.config.cursorsSnapshot()).toEqual({ support: 'agent:d', sales: 'agent:x' });
   });
 });

@@ -3,6 +3,7 @@
 // database, with the validated save/delete the Settings endpoints use, routing settings and
 // round-robin cursors. Main process.
 import { randomUUID } from 'node:crypto';
+import type { RxDocument } from 'rxdb';
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { z } from 'zod';
 import { CommandError } from '../../../src-preload/contract';
@@ -71,6 +72,7 @@ export class ConfigStore {
   };
   private readonly settings = new BehaviorSubject<RoutingSettings>(defaultRoutingSettings());
   private readonly cursors = new Map<string, string | null>();
+  private readonly cursorDocs = new Map<string, RxDocument<ConfigDoc>>();
   /** Parsed documents by stored id and revision: unchanged ones keep their identity (memoised calendars). */
   private readonly parsed = new Map<string, { rev: string; value: unknown }>();
   /** The stored revisions each list was last built from, so lists only emit when they change. */
@@ -154,13 +156,31 @@ export class ConfigStore {
     return Object.fromEntries(this.cursors);
   }
 
-  /** Remembered at once and stored, so the rotation survives a restart and is shared by every app. */
-  async setCursor(ruleId: string, agentId: string | null): Promise<void> {
-    this.cursors.set(ruleId, agentId);
-    await this.deps.db.config.upsert({ id: configId('cursor', ruleId), kind: 'cursor', updatedAt: this.deps.clock(), data: { agentId } });
+  /**
+   * Moves cursors (rule id → agent id): remembered at once and stored, so the rotation survives a
+   * restart and is shared by every app. Routing calls this once per batch of decisions.
+   */
+  async setCursors(moved: ReadonlyMap<string, string | null>): Promise<void> {
+    for (const [ruleId, agentId] of moved) this.cursors.set(ruleId, agentId);
+    const updatedAt = this.deps.clock();
+    await Promise.all([...moved].map(([ruleId, agentId]) => this.storeCursor(ruleId, { agentId }, updatedAt)));
   }
 
   // -------------------------------------------------------------------------------------
+
+  /**
+   * A cursor document once known is kept and patched: one write, where an `upsert` is a failed
+   * insert and then an update. Patched from its latest state, so another app's move (synced)
+   * is written over without a conflict round.
+   */
+  private async storeCursor(ruleId: string, data: z.output<typeof CursorData>, updatedAt: number): Promise<void> {
+    const kept = this.cursorDocs.get(ruleId)?.getLatest();
+    const doc =
+      kept && !kept.deleted
+        ? await kept.incrementalPatch({ updatedAt, data })
+        : await this.deps.db.config.incrementalUpsert({ id: configId('cursor', ruleId), kind: 'cursor', updatedAt, data });
+    this.cursorDocs.set(ruleId, doc);
+  }
 
   private rebuild(docs: MirroredDoc<ConfigDoc>[]): void {
     const byKind = new Map<StoredKind, MirroredDoc<ConfigDoc>[]>();

@@ -1,22 +1,28 @@
 // Routes new and returned tickets (appearing, reopening or losing their owner while nobody
 // chose that): the routing rules decide, and the claim is written first-claim-wins, so with
 // several agents' apps running the same rules each ticket is assigned once and logged once.
+// Tickets that wait together (a burst of new topics, every ticket at start) are decided
+// together in memory, as one after another would be, and written with a few bulk writes.
 // Main process.
 import type { Ticket } from '../../../src-preload/contract';
 import type { RoutingCondition, RoutingRule } from '../../../src-preload/contract/config.contract';
 import type { Me } from '../app/me';
 import type { TopicdeskDatabase } from '../db/database';
 import { assignmentPatch, isExplicitReassign, isManuallyAssigned } from '../rules/assignment.marks';
-import { routeTicket, type RouteDecision } from '../rules/routing.decision';
+import { routeBatch } from '../rules/routing.batch';
+import type { RouteDecision } from '../rules/routing.decision';
 import { isAvailable } from '../rules/routing.strategies';
 import type { InboxIndex } from '../tickets/inbox.index';
 import { patchTicket } from '../tickets/ticket.patch';
-import { recordOnce } from './activity.once';
+import { recordAll, type Recording } from './activity.once';
 import type { AgentLoads } from './agent.loads';
 import type { AgentsRoster } from './agents.roster';
 import type { ConfigStore } from './config.store';
-import { modifyTicket } from './ticket.writer';
-import { KeyedWorkQueue } from './work.queue';
+import { firstCustomerTexts } from './first-messages';
+import { modifyTicket, modifyTickets, type TicketChange } from './ticket.writer';
+import { KeyedBatchQueue } from './work.queue';
+
+export { FIRST_MESSAGES } from './first-messages';
 
 export interface OrderContext {
   /** The linked order's total in the store currency; null when there is none. */
@@ -39,8 +45,11 @@ export interface RoutingServiceDeps {
   orderContext: OrderContextLookup;
 }
 
-/** How many customer messages (besides the subject) keyword and pattern rules read. */
-export const FIRST_MESSAGES = 3;
+/**
+ * Tickets decided and written together at most. The storage commits ~100 documents at a time
+ * anyway; more would only delay the first ticket of a burst.
+ */
+export const ROUTING_BATCH = 100;
 /** Decisions made again after losing a capacity race, before the ticket is left to the next change. */
 const MAX_ATTEMPTS = 5;
 
@@ -65,7 +74,12 @@ export const queueEventId = (ticketId: string, since: number): string => `queue:
 const needs = (rules: readonly RoutingRule[], kinds: RoutingCondition['kind'][]): boolean =>
   rules.some((rule) => rule.enabled && rule.conditions.some((c) => kinds.includes(c.kind)));
 
-type Attempt = 'done' | 'retry';
+type Assign = Extract<RouteDecision, { kind: 'assign' }>;
+type Enqueue = Extract<RouteDecision, { kind: 'queue' }>;
+interface Decided {
+  ticket: Ticket;
+  decision: RouteDecision;
+}
 
 /** What this app's routing did since start (diagnostics; races are normal with several apps). */
 export interface RoutingStats {
@@ -83,14 +97,14 @@ export class RoutingService {
   private readonly routable = new Set<string>();
   /** Routable tickets that had no customer message yet when last seen (text rules may match later). */
   private readonly silent = new Set<string>();
-  private readonly queue: KeyedWorkQueue;
+  private readonly queue: KeyedBatchQueue;
   readonly stats: RoutingStats = { assigned: 0, queued: 0, claimTaken: 0, capacityLost: 0, released: 0 };
 
   constructor(private readonly deps: RoutingServiceDeps) {
-    this.queue = new KeyedWorkQueue((id) => this.route(id), deps.log, 'routing');
+    this.queue = new KeyedBatchQueue((ids) => this.route(ids), deps.log, 'routing', ROUTING_BATCH);
   }
 
-  get work(): KeyedWorkQueue {
+  get work(): KeyedBatchQueue {
     return this.queue;
   }
 
@@ -118,28 +132,43 @@ export class RoutingService {
     this.silent.delete(ticketId);
   }
 
-  private async route(ticketId: string): Promise<void> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if ((await this.attempt(ticketId)) === 'done') return;
+  private async route(ticketIds: readonly string[]): Promise<void> {
+    let pending = ticketIds;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) pending = await this.routeRound(pending);
+    for (const ticketId of pending) {
+      this.deps.log(`routing: ${ticketId} lost ${MAX_ATTEMPTS} capacity races in a row; it waits for its next change`);
     }
-    this.deps.log(`routing: ${ticketId} lost ${MAX_ATTEMPTS} capacity races in a row; it waits for its next change`);
   }
 
-  private async attempt(ticketId: string): Promise<Attempt> {
-    const { inbox, config } = this.deps;
-    const initial = inbox.get(ticketId);
-    if (!initial || !isRoutable(initial)) return 'done';
+  /** The tickets, as they are now, that still need a decision. */
+  private routableNow(ticketIds: readonly string[]): Ticket[] {
+    return ticketIds.flatMap((id) => {
+      const ticket = this.deps.inbox.get(id);
+      return ticket && isRoutable(ticket) ? [ticket] : [];
+    });
+  }
+
+  /** Decides the tickets at once and writes the decisions; resolves those to decide again (capacity lost). */
+  private async routeRound(ticketIds: readonly string[]): Promise<string[]> {
+    const { config } = this.deps;
     const rules = config.list('routingRules');
-    // Only read what some rule looks at: a message query or a Shopline lookup per ticket adds up in a burst.
-    const text = needs(rules, ['keywords', 'pattern']) ? await this.firstMessagesText(ticketId) : '';
-    const order = needs(rules, ['order_value', 'tier']) ? await this.orderContext(initial) : { orderValue: null, tier: initial.customer.tier };
-    const ticket = inbox.get(ticketId);
-    if (!ticket || !isRoutable(ticket)) return 'done';
+    const initial = this.routableNow(ticketIds);
+    if (initial.length === 0) return [];
+    // Only read what some rule looks at: message reads and Shopline lookups add up in a burst.
+    const texts = needs(rules, ['keywords', 'pattern']) ? await firstCustomerTexts(this.deps.db, initial.map((t) => t.id)) : null;
+    const orders = needs(rules, ['order_value', 'tier']) ? await this.orderContexts(initial) : null;
+    // Others may have written meanwhile: decide on the tickets as they are now.
+    const tickets = this.routableNow(initial.map((t) => t.id));
     const now = this.deps.clock();
-    const decision = routeTicket({
-      ticket: order.tier === ticket.customer.tier ? ticket : { ...ticket, customer: { ...ticket.customer, tier: order.tier } },
-      firstMessagesText: text,
-      orderValue: order.orderValue,
+    const decisions = routeBatch({
+      items: tickets.map((ticket) => {
+        const order = orders?.get(ticket.id) ?? { orderValue: null, tier: ticket.customer.tier };
+        return {
+          ticket: order.tier === ticket.customer.tier ? ticket : { ...ticket, customer: { ...ticket.customer, tier: order.tier } },
+          firstMessagesText: texts?.get(ticket.id) ?? '',
+          orderValue: order.orderValue,
+        };
+      }),
       rules,
       agents: this.deps.agents.list,
       loads: this.deps.loads.all,
@@ -147,55 +176,101 @@ export class RoutingService {
       settings: config.routingSettings,
       now,
     });
-    switch (decision.kind) {
-      case 'skip':
-        return 'done';
-      case 'assign':
-        return this.claim(ticket, decision, rules, now);
-      case 'queue':
-        return this.enqueue(ticket, decision, now);
-    }
+    return this.write(
+      tickets.map((ticket, i) => ({ ticket, decision: decisions[i] as RouteDecision })),
+      rules,
+      now,
+    );
   }
 
-  private async claim(ticket: Ticket, decision: Extract<RouteDecision, { kind: 'assign' }>, rules: readonly RoutingRule[], now: number): Promise<Attempt> {
-    const { db, agents, loads } = this.deps;
+  /**
+   * Claims and queue moves in one batch of ticket writes, then the round-robin cursors, then
+   * the log: one bulk insert of events, one of thread lines.
+   */
+  private async write(decided: readonly Decided[], rules: readonly RoutingRule[], now: number): Promise<string[]> {
+    const { db, inbox } = this.deps;
+    // Claims accepted at write time and not stored yet: they count against capacity like stored ones.
+    const claims = new Map<string, string>();
+    const capacityLost = new Set<string>();
+    const changes = new Map<string, TicketChange>();
+    for (const { ticket, decision } of decided) {
+      if (decision.kind === 'assign') changes.set(ticket.id, this.claimChange(ticket, decision.agentId, now, claims, capacityLost));
+      if (decision.kind === 'queue' && ticket.queue !== decision.queue) {
+        changes.set(ticket.id, (current) =>
+          isRoutable(current) && current.queue !== decision.queue ? patchTicket(current, { queue: decision.queue }, now) : null,
+        );
+      }
+    }
+    const { written, failed } = await modifyTickets(db, changes);
+    for (const [ticketId, error] of failed) this.deps.log(`routing: ${ticketId} could not be written; it waits for its next change`, error);
+
+    const retry: string[] = [];
+    const claimed: { ticket: Ticket; decision: Assign }[] = [];
+    const recordings: Recording[] = [];
+    const cursors = new Map<string, string>();
+    for (const { ticket, decision } of decided) {
+      if (failed.has(ticket.id)) continue;
+      if (decision.kind === 'queue') {
+        const latest = inbox.get(ticket.id);
+        if (!latest || !isRoutable(latest)) continue;
+        this.stats.queued++;
+        recordings.push(this.queueRecording(ticket, decision, now));
+      } else if (decision.kind === 'assign') {
+        if (capacityLost.has(ticket.id)) {
+          this.stats.capacityLost++;
+          retry.push(ticket.id);
+        } else if (!written.get(ticket.id)?.changed) {
+          this.stats.claimTaken++;
+        } else {
+          claimed.push({ ticket, decision });
+          // In decision order, so the last claim written per rule is where its rotation stands.
+          if (decision.cursor) cursors.set(decision.cursor.ruleId, decision.cursor.value);
+        }
+      }
+    }
+    if (cursors.size > 0) await this.deps.config.setCursors(cursors);
+    for (const { ticket, decision } of claimed) {
+      if (this.overCapacity(decision.agentId, ticket.id)) {
+        // Two apps' claims stored in the same write can overfill an agent; the later one gives
+        // way and the change that unassigns it brings it back here.
+        this.stats.released++;
+        await this.release(ticket.id, decision.agentId, this.deps.clock());
+      } else {
+        this.stats.assigned++;
+        recordings.push(this.routeRecording(ticket, decision, rules, now));
+      }
+    }
+    await recordAll(db, recordings);
+    return retry;
+  }
+
+  /** The claim, decided again on the stored ticket when it is written. */
+  private claimChange(ticket: Ticket, agentId: string, now: number, claims: Map<string, string>, capacityLost: Set<string>): TicketChange {
     const since = unassignedSince(ticket);
-    const { agentId } = decision;
-    let capacityLost = false;
-    const write = await modifyTicket(db, ticket.id, (current) => {
-      capacityLost = false;
+    return (current) => {
+      // RxDB runs this again after a write conflict: nothing from an earlier run holds.
+      claims.delete(ticket.id);
+      capacityLost.delete(ticket.id);
       // First claim wins: whoever assigned it meanwhile (a person, another app) keeps it.
       if (!isRoutable(current) || unassignedSince(current) !== since) return null;
-      // Loads include every claim stored so far, so two apps cannot both fill the last place.
-      const agent = agents.get(agentId);
-      if (!agent || !isAvailable(agent, loads.all)) {
-        capacityLost = true;
+      // The load counts every claim stored so far plus this batch's claims written alongside,
+      // so an agent's last place goes to one claim only.
+      const agent = this.deps.agents.get(agentId);
+      if (!agent || !isAvailable(agent, { [agentId]: this.deps.loads.ofWith(agentId, claims) })) {
+        capacityLost.add(ticket.id);
         return null;
       }
+      claims.set(ticket.id, agentId);
       return { ...current, ...assignmentPatch(current, agentId, 'auto', now) };
-    });
-    if (capacityLost) {
-      this.stats.capacityLost++;
-      return 'retry';
-    }
-    if (!write?.changed) {
-      this.stats.claimTaken++;
-      return 'done';
-    }
-    if (decision.cursor) await this.deps.config.setCursor(decision.cursor.ruleId, decision.cursor.value);
-    if (this.overCapacity(agentId, ticket.id)) {
-      // Two claims stored in the same batch can overfill an agent; the later one gives way and
-      // the change that unassigns it brings it back here.
-      this.stats.released++;
-      await this.release(ticket.id, agentId, this.deps.clock());
-      return 'done';
-    }
-    this.stats.assigned++;
+    };
+  }
+
+  private routeRecording(ticket: Ticket, decision: Assign, rules: readonly RoutingRule[], now: number): Recording {
+    const { agentId } = decision;
     const rule = rules.find((r) => r.id === decision.ruleId);
-    await recordOnce(
-      db,
-      {
-        id: routeEventId(ticket.id, since),
+    return {
+      event: {
+        id: routeEventId(ticket.id, unassignedSince(ticket)),
         type: 'ticket.assigned',
         ticketId: ticket.id,
         actorId: null,
@@ -210,31 +285,21 @@ export class RoutingService {
           app: this.deps.me()?.agentId ?? null,
         },
       },
-      `Routed to ${agents.get(agentId)?.name ?? agentId}${rule ? ` by the rule “${rule.name}”` : ''}`,
-    );
-    return 'done';
+      threadText: `Routed to ${this.deps.agents.get(agentId)?.name ?? agentId}${rule ? ` by the rule “${rule.name}”` : ''}`,
+    };
   }
 
-  private async enqueue(ticket: Ticket, decision: Extract<RouteDecision, { kind: 'queue' }>, now: number): Promise<Attempt> {
-    const { db } = this.deps;
-    const since = unassignedSince(ticket);
-    if (ticket.queue !== decision.queue) {
-      await modifyTicket(db, ticket.id, (current) =>
-        isRoutable(current) && current.queue !== decision.queue ? patchTicket(current, { queue: decision.queue }, now) : null,
-      );
-    }
-    const latest = this.deps.inbox.get(ticket.id);
-    if (!latest || !isRoutable(latest)) return 'done';
-    this.stats.queued++;
-    await recordOnce(db, {
-      id: queueEventId(ticket.id, since),
-      type: 'ticket.routed',
-      ticketId: ticket.id,
-      actorId: null,
-      at: now,
-      data: { queue: decision.queue, by: 'routing', ruleId: decision.ruleId, reason: decision.reason, app: this.deps.me()?.agentId ?? null },
-    });
-    return 'done';
+  private queueRecording(ticket: Ticket, decision: Enqueue, now: number): Recording {
+    return {
+      event: {
+        id: queueEventId(ticket.id, unassignedSince(ticket)),
+        type: 'ticket.routed',
+        ticketId: ticket.id,
+        actorId: null,
+        at: now,
+        data: { queue: decision.queue, by: 'routing', ruleId: decision.ruleId, reason: decision.reason, app: this.deps.me()?.agentId ?? null },
+      },
+    };
   }
 
   /**
@@ -259,11 +324,11 @@ export class RoutingService {
     );
   }
 
-  private async firstMessagesText(ticketId: string): Promise<string> {
-    const docs = await this.deps.db.messages
-      .find({ selector: { ticketId, kind: 'customer' }, sort: [{ sentAt: 'asc' }], limit: FIRST_MESSAGES })
-      .exec();
-    return docs.map((doc) => doc.text).join('\n');
+  /** One ticket after another: Shopline is an outside service with its own rate limits. */
+  private async orderContexts(tickets: readonly Ticket[]): Promise<Map<string, OrderContext>> {
+    const contexts = new Map<string, OrderContext>();
+    for (const ticket of tickets) contexts.set(ticket.id, await this.orderContext(ticket));
+    return contexts;
   }
 
   private async orderContext(ticket: Ticket): Promise<OrderContext> {

@@ -15,28 +15,29 @@ export interface TicketWrite {
 }
 
 /**
- * The ticket's document, read the way RxDB's own `incrementalUpsert` and find-by-id do (its
- * document cache, else the storage by id) rather than with `findOne().exec()`: a query waits
- * 20 ms and runs again whenever a write lands meanwhile, which under several writers is
- * nearly every time. A cached copy may be stale; `incrementalModify` runs on the stored state.
+ * `change` returns the new ticket, or null to leave it alone; it must be pure (it may run more
+ * than once) apart from noting why it said no.
  */
-async function ticketDocument(db: TopicdeskDatabase, ticketId: string): Promise<RxDocument<Ticket> | null> {
-  const cache = db.tickets._docCache;
-  const data = cache.getLatestDocumentDataIfExists(ticketId) ?? (await db.tickets.storageInstance.findDocumentsById([ticketId], false))[0];
-  return data && !data._deleted ? cache.getCachedRxDocument(data) : null;
-}
+export type TicketChange = (current: Ticket) => Ticket | null;
 
 /**
- * `change` returns the new ticket, or null to leave it alone; it must be pure (it may run more
- * than once). Resolves null when the ticket does not exist.
+ * The tickets' documents, read the way RxDB's own `incrementalUpsert` and find-by-id do (its
+ * document cache, else the storage by id, all misses in one call) rather than with
+ * `findOne().exec()`: a query waits 20 ms and runs again whenever a write lands meanwhile,
+ * which under several writers is nearly every time. A cached copy may be stale;
+ * `incrementalModify` runs on the stored state.
  */
-export async function modifyTicket(
-  db: TopicdeskDatabase,
-  ticketId: string,
-  change: (current: Ticket) => Ticket | null,
-): Promise<TicketWrite | null> {
-  const doc = await ticketDocument(db, ticketId);
-  if (!doc) return null;
+async function ticketDocuments(db: TopicdeskDatabase, ticketIds: readonly string[]): Promise<Map<string, RxDocument<Ticket>>> {
+  const cache = db.tickets._docCache;
+  const found = ticketIds.map((id) => cache.getLatestDocumentDataIfExists(id));
+  const missing = ticketIds.filter((_, i) => found[i] === undefined);
+  const stored = missing.length > 0 ? await db.tickets.storageInstance.findDocumentsById(missing, false) : [];
+  const docs = new Map<string, RxDocument<Ticket>>();
+  for (const data of [...found, ...stored]) if (data && !data._deleted) docs.set(data.id, cache.getCachedRxDocument(data));
+  return docs;
+}
+
+async function modifyDocument(doc: RxDocument<Ticket>, change: TicketChange): Promise<TicketWrite> {
   let before: Ticket | null = null;
   let changed = false;
   const updated = await doc.incrementalModify((data) => {
@@ -49,4 +50,36 @@ export async function modifyTicket(
     return (changed ? next : current) as typeof data;
   });
   return { before: before ?? (updated.toMutableJSON() as Ticket), after: updated.toMutableJSON() as Ticket, changed };
+}
+
+/** Resolves null when the ticket does not exist. */
+export async function modifyTicket(db: TopicdeskDatabase, ticketId: string, change: TicketChange): Promise<TicketWrite | null> {
+  const { written, failed } = await modifyTickets(db, new Map([[ticketId, change]]));
+  if (failed.has(ticketId)) throw failed.get(ticketId);
+  return written.get(ticketId) ?? null;
+}
+
+export interface TicketWrites {
+  written: Map<string, TicketWrite>;
+  /** Tickets whose write failed (not a conflict: those are rerun), with the error. */
+  failed: Map<string, unknown>;
+}
+
+/**
+ * Several tickets' changes with the same guarantees, written together: RxDB's incremental write
+ * queue writes what was queued while it was busy in one bulk write (here the first change
+ * alone, then all the others: one storage commit per ~100 tickets instead of one each), and
+ * reruns only the changes that met a conflict. One ticket's failure does not fail the others.
+ * Tickets that do not exist are in neither map.
+ */
+export async function modifyTickets(db: TopicdeskDatabase, changes: ReadonlyMap<string, TicketChange>): Promise<TicketWrites> {
+  const docs = [...(await ticketDocuments(db, [...changes.keys()]))];
+  const outcomes = await Promise.allSettled(docs.map(([id, doc]) => modifyDocument(doc, changes.get(id) as TicketChange)));
+  const result: TicketWrites = { written: new Map(), failed: new Map() };
+  docs.forEach(([id], i) => {
+    const outcome = outcomes[i] as PromiseSettledResult<TicketWrite>;
+    if (outcome.status === 'fulfilled') result.written.set(id, outcome.value);
+    else result.failed.set(id, outcome.reason);
+  });
+  return result;
 }
