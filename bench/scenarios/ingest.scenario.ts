@@ -147,9 +147,10 @@ export const ingestScenario: Scenario = {
         try {
           context.log(`ingest: ${size.messages} messages over ${size.topics} topics`);
           const { seconds, pushed } = await ingestOnce(world, size, context.log);
-          // Not timed: the ticket patch after the last message, then a sanity check of what was stored.
+          // Not timed: the ticket write of the last batch (after its messages), then a sanity check of what was stored.
           const gateway = world.bench.core.telegram.activeGateway;
           if (gateway instanceof GramjsGateway) await gateway.idle();
+          await world.bench.core.telegram.activeSync?.idle();
           await waitFor('every ticket in the inbox', () => world.bench.core.inbox.size === size.topics, 60_000);
           handlerErrors += world.handlerErrors();
           coreErrors ??= world.bench.errors.first;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { openDatabase, type TopicdeskDatabase } from './database';
 import { LocalState } from './local-state';
@@ -19,5 +19,18 @@ describe('LocalState', () => {
     expect(await local.get('missing', z.number(), 7)).toBe(7);
     await local.delete('pts');
     expect(await local.get('pts', z.number(), 0)).toBe(0);
+    await local.set('pts', 43);
+    expect(await local.get('pts', z.number(), 0)).toBe(43);
+  });
+
+  it('overwrites a stored key with one write, without a failing insert first', async () => {
+    const db = await openDatabase({ workspace: 'local', storage: { kind: 'memory' } });
+    dbs.push(db);
+    const local = new LocalState(db, () => 1);
+    await local.set('pts', 1);
+    const writes = vi.spyOn(db.localstate.storageInstance, 'bulkWrite');
+    for (let pts = 2; pts <= 5; pts++) await local.set('pts', pts);
+    expect(writes).toHaveBeenCalledTimes(4);
+    expect(await local.get('pts', z.number(), 0)).toBe(5);
   });
 });

@@ -22,8 +22,12 @@ export class LocalState {
     return parsed.success ? parsed.data : fallback;
   }
 
+  /**
+   * `incrementalUpsert`, not `upsert`: for a key that exists (the usual case: pts, drafts) it is
+   * one write on the stored document, where `upsert` first tries an insert that fails.
+   */
   async set(key: string, value: unknown): Promise<void> {
-    await this.db.localstate.upsert({ key, json: JSON.stringify(value ?? null), updatedAt: this.clock() });
+    await this.db.localstate.incrementalUpsert({ key, json: JSON.stringify(value ?? null), updatedAt: this.clock() });
   }
 
   async delete(key: string): Promise<void> {

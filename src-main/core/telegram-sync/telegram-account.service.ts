@@ -191,10 +191,13 @@ export class TelegramAccountService {
 
   async stop(): Promise<void> {
     this.qrAbort?.abort();
-    this.sync?.dispose();
+    const sync = this.sync;
+    sync?.dispose();
     this.sync = null;
     await this.gateway?.dispose().catch(() => undefined);
     this.gateway = null;
+    // A batch of updates being written finishes before the caller closes the database.
+    await sync?.idle();
   }
 
   /** The sleep/network hook: check the session and fetch what was missed. */

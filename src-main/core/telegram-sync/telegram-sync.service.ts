@@ -1,37 +1,34 @@
 // Keeps the database in step with the team's Telegram forums through the agent's own
 // session: backfill on first connect, live updates in pts order, and catch-up with
 // getChannelDifference at start, on reconnect and on any gap (gramjs does not catch up).
+// Live updates queue per chat and are written in batches (IngestWriter), pts saved once a batch.
 import { z } from 'zod';
-import type { Message, Ticket } from '../../../src-preload/contract';
 import type { AppStatusStore } from '../app/app-status';
 import type { TopicdeskDatabase } from '../db/database';
 import type { LocalState } from '../db/local-state';
-import { toMessageDoc, type MessageDoc } from '../db/schemas/messages.schema';
-import { checkPts } from '../telegram/pts.rules';
 import {
   GENERAL_TOPIC_ID,
   TgForum,
   type TelegramGateway,
   type TgChatUpdate,
   type TgForumRef,
-  type TgMessage,
   type TgUpdate,
-  type TgUser,
   type Unsubscribe,
 } from '../telegram/telegram.gateway';
-import { patchTicket } from '../tickets/ticket.patch';
-import {
-  messageFromTelegram,
-  messageIdOf,
-  placeholderTicket,
-  ticketAfterMessage,
-  ticketFromTopic,
-  ticketIdOf,
-  type AuthorInfo,
-} from './telegram.ingest';
+import { BatchLanes } from './batch.lanes';
+import { IngestWriter, type IngestItem } from './ingest.writer';
+import { takeRun } from './pts.run';
+import type { AuthorInfo } from './telegram.ingest';
 
 /** How much of each topic's history the first connect loads. */
 export const BACKFILL_MESSAGES_PER_TOPIC = 50;
+
+/**
+ * The most live updates of one chat written as one batch. RxDB's DenoKV storage splits a bulk
+ * write into commits of DENOKV_BATCH_SIZE documents anyway; this bounds the memory of a burst
+ * and how long the pts waits to be saved.
+ */
+export const LIVE_BATCH_MAX = 500;
 
 export const forumsKey = 'telegram.forums';
 const ptsKey = (chatId: string) => `telegram.pts.${chatId}`;
@@ -54,21 +51,33 @@ export class TelegramSyncService {
   private readonly unsubscribes: Unsubscribe[] = [];
   /** One catch-up per forum at a time; a second request waits for the running one. */
   private readonly catchingUp = new Map<string, Promise<void>>();
+  private readonly writer: IngestWriter;
+  /**
+   * Live updates, queued per chat as they arrive (the gateway's handler returns at once) and
+   * written in batches: while one batch is written, the next gathers.
+   */
+  private readonly live: BatchLanes<TgChatUpdate>;
 
-  constructor(private readonly deps: TelegramSyncDeps) {}
+  constructor(private readonly deps: TelegramSyncDeps) {
+    this.writer = new IngestWriter(deps);
+    this.live = new BatchLanes((chatId, updates) => this.applyLive(chatId, updates), {
+      maxBatch: LIVE_BATCH_MAX,
+      onError: (error) => deps.log?.('telegram updates could not be applied', error),
+    });
+  }
 
   async start(): Promise<void> {
     const { gateway, local, status } = this.deps;
     this.forums = await local.get(forumsKey, z.array(TgForum), []);
     for (const forum of this.forums) this.pts.set(forum.chatId, await local.get(ptsKey(forum.chatId), z.number(), 0));
     this.unsubscribes.push(
-      gateway.onUpdate((update) => this.apply(update)),
+      gateway.onUpdate((update) => this.receive(update)),
       gateway.onConnectionState((state) => {
         if (state === 'revoked') return this.signedOut('Your Telegram session ended. Sign in again; your tickets are kept.');
         // gramjs repeats "connected" on every ping; only a real reconnect means updates were missed.
         const reconnected = state === 'connected' && status.value.telegram.state !== 'connected';
         status.update({ telegram: { state: state === 'connected' ? 'connected' : state === 'reconnecting' ? 'connecting' : 'disconnected', detail: null } });
-        if (reconnected) void this.catchUpAll();
+        if (reconnected) this.catchUpAll().catch((error: unknown) => this.deps.log?.('telegram catch-up after reconnecting failed', error));
       }),
     );
     status.update({ telegram: { state: 'connecting', detail: null } });
@@ -98,35 +107,67 @@ export class TelegramSyncService {
     await Promise.all(this.forums.map((forum) => this.catchUp(forum)));
   }
 
+  /** Resolves once every live update received so far has been written (or failed and logged). */
+  idle(): Promise<void> {
+    return this.live.idle();
+  }
+
+  /**
+   * Stops taking updates. Queued ones not yet written are dropped: their pts was not saved, so
+   * the next start's catch-up fetches them again. A batch being written finishes (see idle()).
+   */
   dispose(): void {
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    this.live.clear();
   }
 
   private signedOut(detail: string): void {
     this.deps.status.update({ telegram: { state: 'signed_out', detail } });
   }
 
-  private async apply(update: TgUpdate): Promise<void> {
-    try {
-      if (update.kind === 'connection') return;
-      if (update.kind === 'sessionRevoked') return this.signedOut('Your Telegram session ended. Sign in again; your tickets are kept.');
-      const forum = this.forums.find((f) => f.chatId === update.chatId);
-      if (!forum) return;
-      if (update.kind === 'channelTooLong') return await this.catchUp(forum);
-      if (update.pts !== null && update.ptsCount !== null) {
-        // Judge the update against where a running catch-up or backfill leaves the forum,
-        // not where it started: an update it did not cover is then a gap, fetched in turn.
-        await this.catchingUp.get(update.chatId);
-        const local = this.pts.get(update.chatId) ?? 0;
-        const verdict = checkPts(local, { pts: update.pts, ptsCount: update.ptsCount });
-        if (verdict === 'duplicate') return;
-        // The difference includes this update too: fetch from where we are.
-        if (verdict === 'gap') return await this.catchUp(forum);
+  private receive(update: TgUpdate): void {
+    if (update.kind === 'connection') return;
+    if (update.kind === 'sessionRevoked') return this.signedOut('Your Telegram session ended. Sign in again; your tickets are kept.');
+    this.live.push(update.chatId, update);
+  }
+
+  /**
+   * Writes a chat's queued updates: judged in order against the pts, every run that follows on
+   * is written as one batch and its pts saved once; a gap (or channelTooLong) fetches the
+   * difference, and the updates after it are judged against where that leaves the forum.
+   */
+  private async applyLive(chatId: string, updates: TgChatUpdate[]): Promise<void> {
+    const forum = this.forums.find((f) => f.chatId === chatId);
+    if (!forum) return;
+    let rest = updates;
+    while (rest.length > 0) {
+      // Judge against where a running catch-up or backfill leaves the forum, not where it
+      // started: an update it did not cover is then a gap, fetched in turn. (One that failed
+      // was reported by whoever started it; the pts is then where it was.)
+      await this.catchingUp.get(chatId)?.catch(() => undefined);
+      const before = this.pts.get(chatId) ?? 0;
+      const run = takeRun(before, rest);
+      if (run.apply.length > 0) {
+        try {
+          await this.writer.writeUpdates(run.apply);
+          if (run.pts !== before) await this.savePts(chatId, run.pts);
+        } catch (error) {
+          // The pts stays before this batch: the next update is judged a gap, and that catch-up
+          // (or the one at the next start or reconnect) fetches these again.
+          this.deps.log?.(`telegram: ${run.apply.length} update(s) could not be applied`, error);
+        }
       }
-      await this.ingest(update);
-      if (update.pts !== null) await this.savePts(update.chatId, update.pts);
-    } catch (error) {
-      this.deps.log?.(`telegram update ${update.kind} could not be applied`, error);
+      if (run.catchUpAt === null) return;
+      try {
+        // The difference includes the update that revealed the gap: fetch from where we are.
+        await this.catchUp(forum);
+      } catch (error) {
+        // Everything after the gap would be a gap too. The pts did not move, so the next
+        // catch-up (the next update, a reconnect, the next start) fetches these.
+        this.deps.log?.(`telegram catch-up failed; ${rest.length - run.catchUpAt} update(s) wait for the next one`, error);
+        return;
+      }
+      rest = rest.slice(run.catchUpAt + 1);
     }
   }
 
@@ -145,7 +186,8 @@ export class TelegramSyncService {
     for (;;) {
       const page = await gateway.getChannelDifference(forum, pts);
       if (page.kind === 'too_long') return this.backfill(forum);
-      if (page.kind === 'difference') for (const update of page.updates) await this.ingest(update);
+      // A page is one batch; if it fails the pts is not saved and the next catch-up asks again.
+      if (page.kind === 'difference') await this.writer.writeUpdates(page.updates);
       pts = page.pts;
       await this.savePts(forum.chatId, pts);
       if (page.kind === 'empty' || page.final) return;
@@ -164,12 +206,14 @@ export class TelegramSyncService {
       const users = new Map(page.users.map((u) => [u.id, u]));
       for (const topic of page.topics) {
         if (topic.topicId === GENERAL_TOPIC_ID) continue;
-        await this.upsertTicket(ticketFromTopic(topic, users.get(topic.creatorId) ?? null), { title: topic.title, closed: topic.closed });
         const history = await gateway.getTopicHistory(forum, topic.topicId, { limit: BACKFILL_MESSAGES_PER_TOPIC });
         const historyUsers = new Map(history.messages.length ? history.users.map((u) => [u.id, u]) : []);
-        for (const message of [...history.messages].reverse()) {
-          if (!message.isService) await this.ingestMessage(message, historyUsers.get(message.fromId ?? '') ?? null);
-        }
+        // A topic and its history, oldest message first, are one batch.
+        const items: IngestItem[] = [
+          { kind: 'topic', topic, creator: users.get(topic.creatorId) ?? null },
+          ...[...history.messages].reverse().map((message): IngestItem => ({ kind: 'message', message, sender: historyUsers.get(message.fromId ?? '') ?? null })),
+        ];
+        await this.writer.writeItems(items);
         done += 1;
         status.update({ backfill: { done, total: Math.max(page.total, done) } });
       }
@@ -179,67 +223,14 @@ export class TelegramSyncService {
     await this.savePts(forum.chatId, startPts ?? 0);
   }
 
+  /**
+   * Called only once the updates up to `pts` are written, so the stored pts is never ahead of
+   * the database. The pts of a channel only grows: a batch that finishes after a catch-up that
+   * went further does not move it back (which would only cost a needless refetch).
+   */
   private async savePts(chatId: string, pts: number): Promise<void> {
-    this.pts.set(chatId, pts);
-    await this.deps.local.set(ptsKey(chatId), pts);
-  }
-
-  private async ingest(update: TgChatUpdate): Promise<void> {
-    switch (update.kind) {
-      case 'topicCreated':
-        if (update.topic.topicId === GENERAL_TOPIC_ID) return;
-        return this.upsertTicket(ticketFromTopic(update.topic, update.creator), { title: update.topic.title, closed: update.topic.closed });
-      case 'topicEdited': {
-        const doc = await this.deps.db.tickets.findOne(ticketIdOf(update.chatId, update.topicId)).exec();
-        await doc?.incrementalModify((t) =>
-          patchTicket(t, { ...(update.title !== null ? { subject: update.title } : {}), ...(update.closed !== null ? { topicClosed: update.closed } : {}) }, this.deps.clock()),
-        );
-        return;
-      }
-      case 'newMessage':
-        return this.ingestMessage(update.message, update.sender);
-      case 'messageEdited': {
-        const doc = await this.deps.db.messages.findOne(messageIdOf(update.chatId, update.message.msgId)).exec();
-        await doc?.incrementalModify((m) => ({ ...m, text: update.message.text, entities: update.message.entities, editedAt: update.message.editDate ?? this.deps.clock() }));
-        return;
-      }
-      case 'messagesDeleted': {
-        const docs = await this.deps.db.messages.findByIds(update.msgIds.map((id) => messageIdOf(update.chatId, id))).exec();
-        for (const doc of docs.values()) await doc.incrementalModify((m) => ({ ...m, deleted: true }));
-        return;
-      }
-      case 'channelTooLong':
-        return;
-    }
-  }
-
-  /** Creates the ticket, or refreshes the Telegram-owned fields of one seen before. */
-  private async upsertTicket(ticket: Ticket, telegram: { title: string; closed: boolean }): Promise<void> {
-    const existing = await this.deps.db.tickets.findOne(ticket.id).exec();
-    if (!existing) {
-      await this.deps.db.tickets.insert(ticket).catch(async () => this.upsertTicket(ticket, telegram));
-      return;
-    }
-    await existing.incrementalModify((t) => {
-      const placeholder = t.subject === `Topic ${t.topicId}`;
-      return patchTicket(t, { subject: telegram.title, topicClosed: telegram.closed, ...(placeholder ? { customer: ticket.customer, createdAt: ticket.createdAt } : {}) }, this.deps.clock());
-    });
-  }
-
-  private async ingestMessage(tg: TgMessage, sender: TgUser | null): Promise<void> {
-    if (tg.topicId === GENERAL_TOPIC_ID || tg.isService) return;
-    const { db } = this.deps;
-    const message: Message = messageFromTelegram(tg, sender, this.deps.authors);
-    if (tg.out) await this.deps.ownSendSettled?.(message.ticketId);
-    // Seen before (ours from the outbox, or this same update twice): nothing more to do.
-    if (await db.messages.findOne(message.id).exec()) return;
-    let ticketDoc = await db.tickets.findOne(message.ticketId).exec();
-    if (!ticketDoc) {
-      await db.tickets.insert(placeholderTicket(tg, sender)).catch(() => undefined);
-      ticketDoc = await db.tickets.findOne(message.ticketId).exec();
-    }
-    const doc: MessageDoc = toMessageDoc(message);
-    await db.messages.insert(doc).catch(() => undefined);
-    await ticketDoc?.incrementalModify((t) => patchTicket(t, ticketAfterMessage(t, message), this.deps.clock()));
+    const next = Math.max(this.pts.get(chatId) ?? 0, pts);
+    this.pts.set(chatId, next);
+    await this.deps.local.set(ptsKey(chatId), next);
   }
 }

@@ -125,6 +125,42 @@ describe('Telegram through the core', () => {
     expect(fake.requests).toContain('updates.GetChannelDifference');
   });
 
+  it('keeps live updates that arrive during a backfill, counting a message that is also in the history once', async () => {
+    const { fake, customer, forum } = world();
+    const topics = ['First', 'Second', 'Third'].map((title) => fake.customerCreatesTopic(forum.chatId, customer.id, title, `${title}: hello`));
+    let duringBackfill: (() => void) | null = () => {
+      // The forum's pts was read before this: all of these reach the core as live updates while
+      // the backfill still runs, and the two written into listed topics are in their history too.
+      for (const topic of topics.slice(0, 2)) fake.customerWrites(forum.chatId, topic.topicId, customer.id, 'written during the backfill');
+      fake.customerCreatesTopic(forum.chatId, customer.id, 'Opened during the backfill', 'new here');
+    };
+    class BackfillHook extends GramjsGateway {
+      override async getTopicHistory(...args: Parameters<GramjsGateway['getTopicHistory']>) {
+        const hook = duringBackfill;
+        duringBackfill = null;
+        hook?.();
+        // Let the live updates reach the core before this history page does.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return super.getTopicHistory(...args);
+      }
+    }
+    const core = await startCore({
+      workspace: 'tg',
+      storage: { kind: 'memory' },
+      log: () => {},
+      createTelegramGateway: (session) => new BackfillHook({ ...API, session, clientFactory: fake.clientFactory, onHandlerError: () => {} }),
+    });
+    cores.push(core);
+    await signInAndPick(core, forum.chatId);
+    await until('backfill and live updates', async () => core.status.value.backfill === null && (await core.db.messages.count().exec()) === 6);
+    await core.telegram.activeSync?.idle();
+    expect(duringBackfill).toBeNull();
+    const unread = topics.map((t) => core.inbox.get(`tg:${forum.chatId}:${t.topicId}`)?.unreadCount);
+    expect(unread).toEqual([2, 2, 1]);
+    const opened = [...core.inbox.all()].find((t) => t.subject === 'Opened during the backfill');
+    expect(opened).toMatchObject({ unreadCount: 1, lastMessagePreview: 'new here' });
+  });
+
   it('sends a reply into the right topic, marks it sent, and keeps everything across a restart', async () => {
     const { fake, customer, forum } = world();
     const dir = mkdtempSync(join(tmpdir(), 'td-tg-'));
