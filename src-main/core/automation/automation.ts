@@ -143,15 +143,7 @@ export function createAutomation(deps: AutomationDeps): Automation {
       // Without defaults the app still works (no SLA, no escalation): never fail start over them.
       await seedDefaults(db, clock(), timeZone).catch((error: unknown) => log('automation: could not seed the default configuration', error));
     }
-    const feed = followEvents(
-      db,
-      [STATUS_CHANGED, ESCALATED],
-      (event) => {
-        history.add(event);
-        escalation.onEvent(event);
-      },
-      log,
-    );
+    const feed = followEvents(db, { [STATUS_CHANGED]: (event) => history.add(event), [ESCALATED]: (event) => escalation.onEvent(event) }, log);
     subscriptions.push(feed.subscription);
     await Promise.all([config.start(), agents.start(db, log), feed.ready]);
     if (disposed) return;

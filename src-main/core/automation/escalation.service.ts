@@ -145,20 +145,21 @@ export class EscalationService {
     return this.queue.stop();
   }
 
-  private policyFor(ticket: Ticket): EscalationPolicy | null {
-    const slaPolicy = this.deps.inputs.policyFor(ticket);
-    return selectEscalationPolicy(slaPolicy?.id ?? null, this.deps.config.list('escalationPolicies'));
-  }
-
   private async evaluate(ticketId: string): Promise<void> {
-    const { inbox, inputs, clock } = this.deps;
+    const { inbox, inputs, config, clock } = this.deps;
     const ticket = inbox.get(ticketId);
-    const policy = ticket && !isDone(ticket) ? this.policyFor(ticket) : null;
-    if (!ticket || !policy) return this.scheduler.delete(ticketId);
-    const now = clock();
+    if (!ticket || isDone(ticket)) return this.scheduler.delete(ticketId);
     const input = inputs.inputFor(ticket);
-    const due = dueEscalations(ticket, slaStatus(input, now), policy, this.history.firedLevels(ticketId), now);
-    if (due.length > 0) await this.fire(ticket, due, policy, now);
+    const policy = selectEscalationPolicy(input.policy?.id ?? null, config.list('escalationPolicies'));
+    if (!policy) return this.scheduler.delete(ticketId);
+    const now = clock();
+    const sla = slaStatus(input, now);
+    const due = dueEscalations(ticket, sla, policy, this.history.firedLevels(ticketId), now);
+    if (due.length === 0) {
+      this.scheduler.set(ticketId, nextEscalationAt(input, policy, this.history.firedLevels(ticketId), now, sla));
+      return;
+    }
+    await this.fire(ticket, due, policy, now);
     const latest = inbox.get(ticketId) ?? ticket;
     this.scheduler.set(ticketId, isDone(latest) ? null : nextEscalationAt(inputs.inputFor(latest), policy, this.history.firedLevels(ticketId), now));
   }

@@ -2,7 +2,7 @@
 // writes `slaPolicyId`, `slaState` and `slaDueAt` when (and only when) they differ, and one
 // timer waits for the earliest instant any ticket's state flips by time alone. Main process.
 import type { Ticket } from '../../../src-preload/contract';
-import { nextStateChangeAt, slaStatus } from '../rules/sla.deadlines';
+import { slaOutlook, slaStatus, type SlaStatus } from '../rules/sla.deadlines';
 import type { InboxIndex } from '../tickets/inbox.index';
 import type { TopicdeskDatabase } from '../db/database';
 import { patchTicket } from '../tickets/ticket.patch';
@@ -23,10 +23,11 @@ export interface SlaServiceDeps {
 
 type SlaFields = Pick<Ticket, 'slaPolicyId' | 'slaState' | 'slaDueAt'>;
 
+const fieldsOf = (policyId: string | null, status: SlaStatus): SlaFields => ({ slaPolicyId: policyId, slaState: status.state, slaDueAt: status.nextDueAt });
+
 export function slaFields(inputs: SlaInputs, ticket: Ticket, now: number): SlaFields {
   const input = inputs.inputFor(ticket);
-  const status = slaStatus(input, now);
-  return { slaPolicyId: input.policy?.id ?? null, slaState: status.state, slaDueAt: status.nextDueAt };
+  return fieldsOf(input.policy?.id ?? null, slaStatus(input, now));
 }
 
 const differs = (ticket: Ticket, fields: SlaFields): boolean =>
@@ -73,15 +74,19 @@ export class SlaService {
     const ticket = inbox.get(ticketId);
     if (!ticket) return this.scheduler.delete(ticketId);
     const now = clock();
-    if (differs(ticket, slaFields(inputs, ticket, now))) {
-      // Decided again on the stored state: writes only a real change, so our own write (which
-      // comes back as a change event) ends here next time instead of looping.
-      await modifyTicket(db, ticketId, (current) => {
-        const fields = slaFields(inputs, current, now);
-        return differs(current, fields) ? patchTicket(current, fields, now) : null;
-      });
+    const input = inputs.inputFor(ticket);
+    const outlook = slaOutlook(input, now);
+    if (!differs(ticket, fieldsOf(input.policy?.id ?? null, outlook.status))) {
+      this.scheduler.set(ticketId, outlook.nextChangeAt);
+      return;
     }
+    // Decided again on the stored state: writes only a real change, so our own write (which
+    // comes back as a change event) ends here next time instead of looping.
+    await modifyTicket(db, ticketId, (current) => {
+      const fields = slaFields(inputs, current, now);
+      return differs(current, fields) ? patchTicket(current, fields, now) : null;
+    });
     const latest = inbox.get(ticketId) ?? ticket;
-    this.scheduler.set(ticketId, nextStateChangeAt(inputs.inputFor(latest), now));
+    this.scheduler.set(ticketId, slaOutlook(inputs.inputFor(latest), now).nextChangeAt);
   }
 }

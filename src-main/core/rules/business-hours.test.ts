@@ -1,6 +1,7 @@
 // Tests for working-time arithmetic: windows, weekends, holidays, DST gaps and overlaps.
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { Calendar } from '../../../src-preload/contract/config.contract';
+import { clockTimeMinutes, type Calendar } from '../../../src-preload/contract/config.contract';
 import {
   addWorkingMinutes,
   addWorkingMs,
@@ -11,6 +12,18 @@ import {
   workingMsBetween,
 } from './business-hours';
 import { DAY, HOUR, MIN, at, everyDayCalendar, weekdayCalendar, seededRandom } from './rules.fixtures';
+
+/**
+ * The slow, obvious reading of a calendar: whether the minute starting at `ms` is working time,
+ * from the local wall clock as luxon (Intl) gives it for that instant. Exact for whole-minute
+ * windows in zones whose offsets and changes fall on whole minutes.
+ */
+function workingMinuteByWallClock(ms: number, calendar: Calendar): boolean {
+  const local = DateTime.fromMillis(ms, { zone: calendar.timeZone });
+  const minute = local.hour * 60 + local.minute;
+  const windows = calendar.weekly[local.weekday % 7] ?? [];
+  return windows.some((w) => clockTimeMinutes(w.start) <= minute && minute < clockTimeMinutes(w.end));
+}
 
 const berlin = weekdayCalendar('Europe/Berlin');
 const allDayBerlin = everyDayCalendar('Europe/Berlin', [{ start: '00:00', end: '24:00' }]);
@@ -245,6 +258,48 @@ describe('daylight saving time', () => {
     const allDay = everyDayCalendar('Australia/Lord_Howe', [{ start: '00:00', end: '24:00' }]);
     // Midnight +11:00 on 5 April to midnight +10:30 on 6 April: 24.5 hours.
     expect(workingMinutesBetween(at('2026-04-04T13:00:00Z'), at('2026-04-05T13:30:00Z'), allDay)).toBe(24.5 * 60);
+  });
+
+  it('handles a half-hour change off the whole UTC hour (Australia/Lord_Howe, 2026-10-04 02:00 → 02:30 at 15:30 UTC)', () => {
+    const allDay = everyDayCalendar('Australia/Lord_Howe', [{ start: '00:00', end: '24:00' }]);
+    // Midnight +10:30 on 4 October to midnight +11:00 on 5 October: 23.5 hours.
+    expect(workingMinutesBetween(at('2026-10-03T13:30:00Z'), at('2026-10-04T13:00:00Z'), allDay)).toBe(23.5 * 60);
+    // 02:00–02:30 does not happen that night: the window opens when the clocks jump.
+    const night = everyDayCalendar('Australia/Lord_Howe', [{ start: '02:00', end: '03:00' }]);
+    expect(workingIntervals(at('2026-10-03T12:00:00Z'), at('2026-10-04T00:00:00Z'), night)).toEqual([
+      [at('2026-10-03T15:30:00Z'), at('2026-10-03T16:00:00Z')],
+    ]);
+    expect(isWorkingTime(at('2026-10-03T15:29:59.999Z'), night)).toBe(false);
+  });
+
+  it('agrees minute by minute with the wall clock around every 2026 change (Berlin, New York, Kolkata, Lord Howe, St John’s)', () => {
+    const windows = [
+      { start: '00:30', end: '02:15' },
+      { start: '02:45', end: '03:10' },
+      { start: '08:00', end: '12:00' },
+      { start: '13:00', end: '24:00' },
+    ];
+    const around = {
+      'Europe/Berlin': ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z'],
+      'America/New_York': ['2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z'],
+      'Asia/Kolkata': ['2026-03-29T01:00:00Z'],
+      'Australia/Lord_Howe': ['2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z'],
+      'America/St_Johns': ['2026-03-08T05:30:00Z', '2026-11-01T04:30:00Z'],
+    };
+    for (const [zone, changes] of Object.entries(around)) {
+      const calendar = weekdayCalendar(zone, windows, { weekly: [windows, windows, [], windows, windows, windows, windows] });
+      for (const change of changes) {
+        const from = at(change) - 26 * HOUR;
+        const to = at(change) + 26 * HOUR;
+        let expected = 0;
+        for (let ms = from; ms < to; ms += MIN) {
+          const working = workingMinuteByWallClock(ms, calendar);
+          if (working) expected += MIN;
+          if (isWorkingTime(ms, calendar) !== working) expect({ zone, at: new Date(ms).toISOString(), working: !working }).toEqual({ zone, at: new Date(ms).toISOString(), working });
+        }
+        expect({ zone, change, ms: workingMsBetween(from, to, calendar) }).toEqual({ zone, change, ms: expected });
+      }
+    }
   });
 
   it('keeps addWorkingMs and workingMsBetween inverse of each other (seeded random cases)', () => {

@@ -5,6 +5,7 @@
 import { IANAZone } from 'luxon';
 import { clockTimeMinutes } from '../../../src-preload/contract/config.contract';
 import type { Calendar } from '../../../src-preload/contract/config.contract';
+import { ZoneOffsets } from './zone.offsets';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,7 +25,7 @@ const DAY_CACHE_LIMIT = 4096;
 export type Interval = readonly [start: number, end: number];
 
 interface PreparedCalendar {
-  zone: IANAZone;
+  offsets: ZoneOffsets;
   /** Per weekday, merged [startMin, endMin) windows in local minutes. */
   weekly: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
   hasWindows: boolean;
@@ -35,6 +36,17 @@ interface PreparedCalendar {
 
 // Calendars are immutable documents, so their prepared form is memoised per object.
 const prepared = new WeakMap<Calendar, PreparedCalendar>();
+// Offsets per zone name, shared by every calendar (and every edit of one) in that zone.
+const zoneOffsets = new Map<string, ZoneOffsets>();
+
+function offsetsOf(zone: IANAZone): ZoneOffsets {
+  let offsets = zoneOffsets.get(zone.name);
+  if (!offsets) {
+    offsets = new ZoneOffsets((ms) => zone.offset(ms));
+    zoneOffsets.set(zone.name, offsets);
+  }
+  return offsets;
+}
 
 function prepare(calendar: Calendar): PreparedCalendar {
   const cached = prepared.get(calendar);
@@ -43,7 +55,7 @@ function prepare(calendar: Calendar): PreparedCalendar {
   if (!zone.isValid) throw new RangeError(`calendar ${calendar.id}: unknown time zone ${calendar.timeZone}`);
   const weekly = Array.from({ length: 7 }, (_, day) => mergeWindows(calendar.weekly[day] ?? []));
   const result: PreparedCalendar = {
-    zone,
+    offsets: offsetsOf(zone),
     weekly,
     hasWindows: weekly.some((w) => w.length > 0),
     oneOff: new Set(calendar.holidays.filter((h) => !h.yearly).map((h) => h.date)),
@@ -68,18 +80,18 @@ function mergeWindows(windows: ReadonlyArray<{ start: string; end: string }>): A
   return merged;
 }
 
-function offsetMs(zone: IANAZone, ms: number): number {
-  return zone.offset(ms) * MINUTE;
+function offsetMs(offsets: ZoneOffsets, ms: number): number {
+  return offsets.at(ms) * MINUTE;
 }
 
 /** The pieces of [from, to) with a constant UTC offset (DST changes split it). */
-function offsetSegments(zone: IANAZone, from: number, to: number): Array<{ from: number; to: number; offset: number }> {
+function offsetSegments(offsets: ZoneOffsets, from: number, to: number): Array<{ from: number; to: number; offset: number }> {
   const segments: Array<{ from: number; to: number; offset: number }> = [];
   let start = from;
   // Bounded: a zone changes offset at most a handful of times within two days.
   for (let guard = 0; guard < 8 && start < to; guard++) {
-    const offset = offsetMs(zone, start);
-    if (offsetMs(zone, to - 1) === offset) {
+    const offset = offsetMs(offsets, start);
+    if (offsetMs(offsets, to - 1) === offset) {
       segments.push({ from: start, to, offset });
       return segments;
     }
@@ -87,19 +99,19 @@ function offsetSegments(zone: IANAZone, from: number, to: number): Array<{ from:
     let hi = to - 1;
     while (hi - lo > 1) {
       const mid = lo + Math.floor((hi - lo) / 2);
-      if (offsetMs(zone, mid) === offset) lo = mid;
+      if (offsetMs(offsets, mid) === offset) lo = mid;
       else hi = mid;
     }
     segments.push({ from: start, to: hi, offset });
     start = hi;
   }
-  if (start < to) segments.push({ from: start, to, offset: offsetMs(zone, start) });
+  if (start < to) segments.push({ from: start, to, offset: offsetMs(offsets, start) });
   return segments;
 }
 
 /** Local calendar date (days since 1970-01-01) of an instant. */
 function localDay(cal: PreparedCalendar, ms: number): number {
-  return Math.floor((ms + offsetMs(cal.zone, ms)) / DAY);
+  return Math.floor((ms + offsetMs(cal.offsets, ms)) / DAY);
 }
 
 function isHoliday(cal: PreparedCalendar, day: number): boolean {
@@ -116,7 +128,7 @@ function dayIntervals(cal: PreparedCalendar, day: number): readonly Interval[] {
   if (cached) return cached;
   const midnight = day * DAY; // the local midnight as if the zone were UTC
   const raw: Array<[number, number]> = [];
-  for (const seg of offsetSegments(cal.zone, midnight - BEFORE_DAY, midnight + DAY + AFTER_DAY)) {
+  for (const seg of offsetSegments(cal.offsets, midnight - BEFORE_DAY, midnight + DAY + AFTER_DAY)) {
     for (const [s, e] of windows) {
       const lo = Math.max(seg.from, midnight + s * MINUTE - seg.offset);
       const hi = Math.min(seg.to, midnight + e * MINUTE - seg.offset);

@@ -127,6 +127,18 @@ describe('nextEscalationAt', () => {
     expect(nextEscalationAt(input(ticketAt({ status: 'resolved' })), half, [], T0)).toBeNull();
   });
 
+  it('answers the same when the caller passes the SLA status it already has', () => {
+    const tickets = [ticketAt(), ticketAt({ firstResponseAt: T0 + 5 * MIN, lastAgentAt: T0 + 5 * MIN }), ticketAt({ lastMessageAt: T0 + HOUR })];
+    for (const ticket of tickets) {
+      for (const now of [T0, T0 + 50 * MIN, T0 + 2 * HOUR, T0 + 9 * HOUR]) {
+        for (const fired of [[], [1], [1, 2]]) {
+          const known = slaStatus(input(ticket), now);
+          expect(nextEscalationAt(input(ticket), policy, fired, now, known)).toBe(nextEscalationAt(input(ticket), policy, fired, now));
+        }
+      }
+    }
+  });
+
   it('schedules idle levels from the last message', () => {
     const idle = EscalationPolicy.parse({
       id: 'idle',

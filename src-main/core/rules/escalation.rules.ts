@@ -87,16 +87,18 @@ export function dueEscalations(
 /**
  * The earliest instant after `now` at which a level not yet fired becomes due, assuming
  * nothing else happens (so a scheduler can sleep until then); null if none will by time alone.
+ * `known` is `slaStatus(input, now)` when the caller has it already.
  */
 export function nextEscalationAt(
   input: SlaInput,
   policy: EscalationPolicy,
   firedLevels: Iterable<number>,
   now: number,
+  known?: SlaStatus,
 ): number | null {
   const { ticket } = input;
   if (DONE.has(ticket.status)) return null;
-  const sla = slaStatus(input, now);
+  const sla = known ?? slaStatus(input, now);
   const fired = alreadyFired(ticket, firedLevels);
   const pending = pendingClocks(sla);
   const future = (t: number | null | undefined): number | null => (t !== null && t !== undefined && t > now ? t : null);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src-preload/contract';
 import { defaultSlaPolicy } from '../../../src-preload/contract/config.contract';
 import type { SlaPolicy } from '../../../src-preload/contract/config.contract';
-import { clockReachesFractionAt, nextStateChangeAt, selectSlaPolicy, slaStatus } from './sla.deadlines';
+import { clockReachesFractionAt, nextStateChangeAt, selectSlaPolicy, slaOutlook, slaStatus } from './sla.deadlines';
 import type { SlaInput, StatusChange } from './sla.deadlines';
 import { DAY, HOUR, MIN, at, makeTicket, weekdayCalendar, seededRandom } from './rules.fixtures';
 
@@ -285,6 +285,39 @@ describe('nextStateChangeAt', () => {
         expect(slaStatus(sla, next).state).not.toBe(state);
         expect(slaStatus(sla, next - 1).state).toBe(state);
       }
+    }
+  });
+});
+
+describe('slaOutlook', () => {
+  it('is slaStatus and nextStateChangeAt in one call (seeded random tickets, calendars, histories)', () => {
+    const random = seededRandom(11);
+    const statuses = ['open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const;
+    const calendars = [null, weekdayCalendar('Europe/Berlin'), weekdayCalendar('Australia/Lord_Howe')];
+    for (let i = 0; i < 200; i++) {
+      const changes: StatusChange[] = Array.from({ length: Math.floor(random() * 5) }, () => ({
+        status: statuses[Math.floor(random() * statuses.length)] ?? 'open',
+        at: T0 + Math.floor(random() * 3 * DAY) - (random() < 0.1 ? HOUR : 0),
+      }));
+      const status = statuses[Math.floor(random() * statuses.length)] ?? 'open';
+      const firstResponseAt = random() < 0.6 ? T0 + Math.floor(random() * 2 * DAY) : null;
+      const calendar = calendars[i % calendars.length] ?? null;
+      const sla: SlaInput = {
+        ticket: makeTicket({
+          createdAt: T0,
+          status,
+          priority: random() < 0.5 ? 'urgent' : 'normal',
+          firstResponseAt,
+          lastAgentAt: firstResponseAt,
+          lastCustomerAt: T0 + Math.floor(random() * 3 * DAY),
+          resolvedAt: status === 'resolved' || status === 'closed' ? T0 + Math.floor(random() * 3 * DAY) : null,
+        }),
+        statusChanges: changes,
+        policy: random() < 0.1 ? null : policy({ calendarId: calendar?.id ?? null, pauseStatuses: random() < 0.5 ? ['waiting_on_customer'] : [] }),
+        calendar,
+      };
+      const now = T0 + Math.floor(random() * 4 * DAY);
+      expect(slaOutlook(sla, now)).toEqual({ status: slaStatus(sla, now), nextChangeAt: nextStateChangeAt(sla, now) });
     }
   });
 });

@@ -142,20 +142,35 @@ interface ClockSpec {
   metAt: number | null;
 }
 
-interface Prepared {
+/** What does not depend on the instant looked at: the status segments and when the clocks run. */
+interface Timeline {
   input: SlaInput;
   policy: SlaPolicy;
   segments: Segment[];
   intervals: Array<[number, number]>;
+}
+
+interface Prepared extends Timeline {
   specs: { firstResponse: ClockSpec; nextResponse: ClockSpec | null; resolution: ClockSpec };
 }
 
-function prepare(input: SlaInput, now: number): Prepared | null {
+function timelineOf(input: SlaInput): Timeline | null {
   const { ticket, policy } = input;
   if (!policy) return null;
-  const targets = policy.targets[ticket.priority];
   const segments = statusSegments(ticket, input.statusChanges);
-  const intervals = runningIntervals(segments, policy.pauseStatuses);
+  return { input, policy, segments, intervals: runningIntervals(segments, policy.pauseStatuses) };
+}
+
+function prepare(input: SlaInput, now: number): Prepared | null {
+  const timeline = timelineOf(input);
+  return timeline && prepareAt(timeline, now);
+}
+
+/** The clocks as they stand at `now` (only the resolution clock's end depends on it). */
+function prepareAt(timeline: Timeline, now: number): Prepared {
+  const { input, policy, segments } = timeline;
+  const { ticket } = input;
+  const targets = policy.targets[ticket.priority];
   const current = segmentAt(segments, now);
   const resolvedAt = DONE.has(current.status) ? (ticket.resolvedAt ?? ticket.closedAt ?? current.from) : null;
   const { firstResponseAt, lastCustomerAt, lastAgentAt } = ticket;
@@ -168,10 +183,7 @@ function prepare(input: SlaInput, now: number): Prepared | null {
       ? lastCustomerAt
       : null;
   return {
-    input,
-    policy,
-    segments,
-    intervals,
+    ...timeline,
     specs: {
       firstResponse: {
         kind: 'first_response',
@@ -254,16 +266,31 @@ export function slaStatus(input: SlaInput, now: number): SlaStatus {
   return evaluate(prepare(input, now), now);
 }
 
+/** The SLA status at `now` and the first later instant at which time alone changes its state. */
+export interface SlaOutlook {
+  status: SlaStatus;
+  /** As `nextStateChangeAt` gives it. */
+  nextChangeAt: number | null;
+}
+
+/** `slaStatus` and `nextStateChangeAt` together, sharing the work (what the SLA service needs per ticket). */
+export function slaOutlook(input: SlaInput, now: number): SlaOutlook {
+  const p = prepare(input, now);
+  const status = evaluate(p, now);
+  return { status, nextChangeAt: p ? nextChange(p, status, now) : null };
+}
+
 /**
  * The first instant after `now` at which `slaStatus(input, t).state` differs from its state
  * at `now`, assuming nothing else happens; null if time alone never changes it (met,
  * breached, paused, no policy). A scheduler sets one timer for it instead of polling.
  */
 export function nextStateChangeAt(input: SlaInput, now: number): number | null {
-  const p = prepare(input, now);
-  const current = evaluate(p, now);
-  if (!p) return null;
-  const { ticket } = input;
+  return slaOutlook(input, now).nextChangeAt;
+}
+
+function nextChange(p: Prepared, current: SlaStatus, now: number): number | null {
+  const { ticket, calendar } = p.input;
   const candidates = new Set<number>();
   const add = (t: number | null | undefined): void => {
     if (t !== null && t !== undefined && Number.isFinite(t) && t > now) candidates.add(t);
@@ -273,15 +300,19 @@ export function nextStateChangeAt(input: SlaInput, now: number): number | null {
     add(clock?.atRiskAt);
   }
   for (const spec of Object.values(p.specs)) {
-    add(spec?.startedAt);
-    add(spec?.metAt);
-    if (spec) add(instantAtElapsed(p.intervals, spec.startedAt, spec.targetMs, input.calendar));
-    if (spec) add(instantAtElapsed(p.intervals, spec.startedAt, spec.targetMs * p.policy.atRiskFraction, input.calendar));
+    if (!spec) continue;
+    add(spec.startedAt);
+    add(spec.metAt);
+    // A clock that has started gave these two instants above already; one starting later has not.
+    if (spec.startedAt > now) {
+      add(instantAtElapsed(p.intervals, spec.startedAt, spec.targetMs, calendar));
+      add(instantAtElapsed(p.intervals, spec.startedAt, spec.targetMs * p.policy.atRiskFraction, calendar));
+    }
   }
   for (const seg of p.segments) add(seg.from);
   add(ticket.resolvedAt);
   for (const t of [...candidates].sort((a, b) => a - b)) {
-    if (evaluate(prepare(input, t), t).state !== current.state) return t;
+    if (evaluate(prepareAt(p, t), t).state !== current.state) return t;
   }
   return null;
 }
