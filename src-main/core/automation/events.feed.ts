@@ -3,6 +3,7 @@
 import type { Subscription } from 'rxjs';
 import type { ActivityEvent } from '../../../src-preload/contract';
 import type { TopicdeskDatabase } from '../db/database';
+import { scanDocuments } from '../db/document.scan';
 
 export interface EventsFeed {
   ready: Promise<void>;
@@ -23,22 +24,14 @@ export function followEvents(db: TopicdeskDatabase, handlers: EventHandlers, log
     const data = change.documentData as ActivityEvent;
     handlerOf(data)?.(data, false);
   });
-  // Read once, filtered in storage: the log is append-only and only these types matter here.
-  // The collection has no index on `type`, so this reads the whole log; one would spare only the
-  // other types' documents (a sixth of the bench's log, and no faster to read measured), and adding
-  // it takes a schema version, whose migration RxDB runs at ~4 ms a document before the database
-  // opens: minutes, once, on a large log.
-  const ready = db.events
-    .find({ selector: { type: { $in: Object.keys(handlers) } } })
-    .exec()
-    .then(
-      (docs) => {
-        for (const doc of docs) {
-          const event = doc.toMutableJSON();
-          handlerOf(event)?.(event, true);
-        }
-      },
-      (error: unknown) => log('automation: cannot read the activity log', error),
-    );
+  // Read once: the log is append-only and only these types matter here. Scanned, not queried:
+  // the collection has no index on `type` (adding one takes a schema version, whose migration
+  // RxDB runs at ~4 ms a document before the database opens), most of the log is of these types,
+  // and a query reads each document with its own storage call (see scanDocuments).
+  const ready = (async () => {
+    for await (const page of scanDocuments<ActivityEvent>(db.events)) {
+      for (const event of page) handlerOf(event)?.(event, true);
+    }
+  })().catch((error: unknown) => log('automation: cannot read the activity log', error));
   return { ready, subscription };
 }
