@@ -37,6 +37,7 @@ export async function startTelegramWorld(dataDir: string, options: { customers: 
       new GramjsGateway({ ...API, session, clientFactory: fake.clientFactory, onHandlerError: () => void handlerErrors++ }),
   });
   const { core } = bench;
+  await core.started;
   if (core.telegram.current.step !== 'signed_in') throw new Error(`the stored session did not sign in (${core.telegram.current.error ?? core.telegram.current.step})`);
   const refreshed = await core.dispatcher.call('telegram.refreshForums', {});
   if (!refreshed.ok) throw new Error(`telegram.refreshForums failed: ${refreshed.error.message}`);

@@ -8,6 +8,7 @@ import type { Ticket } from '../../../src-preload/contract';
 import type { AutomationNotification, automationCommands, automationLiveQueries } from '../../../src-preload/contract/automation.contract';
 import type { Me } from '../app/me';
 import type { TopicdeskDatabase } from '../db/database';
+import { withoutStorageFields } from '../db/document.scan';
 import type { InboxIndex } from '../tickets/inbox.index';
 import { AgentLoads } from './agent.loads';
 import { AgentsRoster } from './agents.roster';
@@ -77,15 +78,6 @@ export interface Automation {
 export const REPORT_INTERVAL_MS = 5_000;
 export const QUEUE_INTERVAL_MS = 1_000;
 
-function stripMeta(data: Ticket & { _meta?: unknown; _rev?: unknown; _attachments?: unknown; _deleted?: boolean }): Ticket {
-  const { _meta, _rev, _attachments, _deleted, ...ticket } = data;
-  void _meta;
-  void _rev;
-  void _attachments;
-  void _deleted;
-  return ticket as Ticket;
-}
-
 export function createAutomation(deps: AutomationDeps): Automation {
   const { db, inbox, clock, me } = deps;
   const timers = deps.timers ?? realTimers;
@@ -152,7 +144,7 @@ export function createAutomation(deps: AutomationDeps): Automation {
       // The inbox (subscribed earlier) has already taken the change when this runs.
       db.tickets.$.subscribe((event) => {
         if (event.operation === 'DELETE' || event.documentData._deleted) onRemoved(event.documentId);
-        else onTicket(stripMeta(event.documentData));
+        else onTicket(withoutStorageFields<Ticket>(event.documentData));
       }),
       history.changed$.subscribe((ticketId) => {
         sla.touch(ticketId);

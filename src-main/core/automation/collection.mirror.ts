@@ -4,6 +4,7 @@
 // Main process.
 import type { RxCollection, RxDocumentData } from 'rxdb';
 import type { Subscription } from 'rxjs';
+import { withoutStorageFields } from '../db/document.scan';
 
 export interface MirroredDoc<T> {
   doc: T;
@@ -17,15 +18,6 @@ export interface CollectionMirror {
   subscription: Subscription;
 }
 
-function stripMeta<T>(data: RxDocumentData<T>): T {
-  const { _meta, _rev, _attachments, _deleted, ...doc } = data;
-  void _meta;
-  void _rev;
-  void _attachments;
-  void _deleted;
-  return doc as T;
-}
-
 export function mirrorCollection<T>(
   collection: RxCollection<T>,
   onChange: (docs: MirroredDoc<T>[]) => void,
@@ -37,7 +29,7 @@ export function mirrorCollection<T>(
   const subscription = collection.$.subscribe((event) => {
     const data = event.documentData as RxDocumentData<T>;
     if (event.operation === 'DELETE' || data._deleted) docs.delete(event.documentId);
-    else docs.set(event.documentId, { doc: stripMeta(data), rev: data._rev });
+    else docs.set(event.documentId, { doc: withoutStorageFields(data), rev: data._rev });
     if (loaded) emit();
   });
   const ready = collection
