@@ -135,7 +135,7 @@ export const ingestScenario: Scenario = {
     { name: 'ingest.raw_kv_messages_per_s', unit: 'messages/s', better: 'higher' },
     { name: 'ingest.vs_raw_kv_ratio', unit: 'ratio', better: 'higher' },
   ],
-  runs: { quick: { warmup: 1, measured: 3 }, full: { warmup: 1, measured: 1 } },
+  runs: { quick: { warmup: 1, measured: 3 }, full: { warmup: 1, measured: 2 } },
   async setup(context): Promise<Trial> {
     let handlerErrors = 0;
     let coreErrors: string | null = null;

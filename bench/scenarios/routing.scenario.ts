@@ -110,7 +110,7 @@ export const routingScenario: Scenario = {
     { name: 'routing.decisions_per_s', unit: 'tickets/s', better: 'higher', reference: 'routing.pure_decisions_per_s' },
     { name: 'routing.pure_decisions_per_s', unit: 'tickets/s', better: 'higher' },
   ],
-  runs: { quick: { warmup: 1, measured: 3 }, full: { warmup: 1, measured: 1 } },
+  runs: { quick: { warmup: 1, measured: 3 }, full: { warmup: 1, measured: 3 } },
   async setup(context): Promise<Trial> {
     const dir = makeTempDir('routing', context.tmpRoot);
     const db = await openDatabase({ workspace: 'bench-routing', storage: { kind: 'denokv', dataDir: join(dir, 'core') } });
