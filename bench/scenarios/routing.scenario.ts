@@ -96,6 +96,11 @@ async function routeOnce(db: TopicdeskDatabase, config: ConfigStore, agents: Age
     const assigned = [...inbox.all()].filter((t) => fresh.has(t.id) && t.assigneeId !== null).length;
     const texts = new Map(messages.map((m) => [m.ticketId, m.text]));
     const pureRate = pureDecisionsPerSecond(tickets, agents.list, config.list('routingRules'), texts);
+    subscription.unsubscribe();
+    // Untimed: the run's tickets are done, so the next run finds the agents' capacity free again
+    // (45 online agents × 1,000 hold two full runs of 20,000, not three).
+    const done = [...inbox.all()].filter((t) => fresh.has(t.id)).map((t) => ({ ...t, status: 'resolved' as const, resolvedAt: Date.now() }));
+    await insertChunked((docs) => db.tickets.bulkUpsert(docs), done);
     return { serviceRate, pureRate, assigned, errors };
   } finally {
     subscription.unsubscribe();
