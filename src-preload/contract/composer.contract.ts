@@ -7,6 +7,27 @@ import { Agent, AgentRole, Availability } from './agents.contract';
 // ---------------------------------------------------------------------------------------
 // Templates and variables
 
+/** The variables filled from the ticket, the replying agent and the linked order (core rules/template.variables.ts). */
+export const templateVariableNames = [
+  'customer.first_name',
+  'customer.last_name',
+  'customer.name',
+  'customer.username',
+  'ticket.id',
+  'ticket.subject',
+  'agent.name',
+  'agent.first_name',
+  'order.number',
+  'order.total',
+  'order.status',
+  'order.tracking_url',
+  'order.tracking_number',
+  'order.date',
+] as const;
+
+/** Every variable a canned response may use: those, and the order's item lines (core orders/order.template.ts). */
+export const allTemplateVariableNames = [...templateVariableNames, 'order.items'] as const;
+
 /**
  * What rendering a canned response (or checking typed text) gives: the text to put in the
  * composer, or every placeholder that cannot be filled, so nothing is sent with a `{{…}}` in it.

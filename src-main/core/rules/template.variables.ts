@@ -2,25 +2,11 @@
 // linked order (pure; core composer service, renderer's variable picker).
 import { DateTime } from 'luxon';
 import type { Agent, Ticket } from '../../../src-preload/contract';
+import { templateVariableNames } from '../../../src-preload/contract/composer.contract';
 import type { TemplateVariables } from './template.render';
 
-/** Every documented variable; anything else in a template is reported as unknown. */
-export const templateVariableNames = [
-  'customer.first_name',
-  'customer.last_name',
-  'customer.name',
-  'customer.username',
-  'ticket.id',
-  'ticket.subject',
-  'agent.name',
-  'agent.first_name',
-  'order.number',
-  'order.total',
-  'order.status',
-  'order.tracking_url',
-  'order.tracking_number',
-  'order.date',
-] as const;
+/** Every documented variable; anything else in a template is reported as unknown. Declared in the contract: Settings lists them. */
+export { templateVariableNames };
 export type TemplateVariableName = (typeof templateVariableNames)[number];
 
 /** What the Shopline lookup gives the composer about the linked order. */

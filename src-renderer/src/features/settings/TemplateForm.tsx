@@ -1,29 +1,10 @@
 // One canned response: title, /shortcut, language, category and the body with its variables.
 import { useState, type FormEvent } from 'react';
-import type { TemplateDraft } from '../../../../src-preload/contract';
+import { allTemplateVariableNames, type TemplateDraft } from '../../../../src-preload/contract';
 import type { Template } from '../../../../src-preload/contract/config.contract';
 import { FieldError } from './FieldError';
 import { FormFooter } from './FormFooter';
 import { useSubmit } from './useSubmit';
-
-/** The variables the core fills; anything else is reported as unknown before sending. */
-const variables = [
-  'customer.first_name',
-  'customer.last_name',
-  'customer.name',
-  'customer.username',
-  'ticket.id',
-  'ticket.subject',
-  'agent.name',
-  'agent.first_name',
-  'order.number',
-  'order.total',
-  'order.status',
-  'order.items',
-  'order.tracking_url',
-  'order.tracking_number',
-  'order.date',
-];
 
 export function TemplateForm({ template, onSaved, onDeleted }: { template: Template | null; onSaved(id: string): void; onDeleted(): void }) {
   const submit = useSubmit();
@@ -89,7 +70,8 @@ export function TemplateForm({ template, onSaved, onDeleted }: { template: Templ
       </label>
       <p className="muted variables">
         Variables:{' '}
-        {variables.map((v) => (
+        {/* The core fills these; anything else is reported as unknown before sending. */}
+        {allTemplateVariableNames.map((v) => (
           <code key={v}>{`{{${v}}}`}</code>
         ))}
       </p>
