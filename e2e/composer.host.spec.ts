@@ -2,29 +2,12 @@
 // variables filled by the core, a typed unknown variable blocks Send with the error shown, the
 // Templates menu inserts at the caret, and a half-written reply survives a restart of the host.
 import { expect, test, type Page } from '@playwright/test';
-import { startHost, tempDataDir, type RunningHost } from './host.fixture';
+import { useDemoHost } from './host.fixture';
 
-const data = tempDataDir();
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  host = await startHost({ dataDir: data.dir, demo: true, extraArgs: ['--demo-rate', '0'] });
-});
-
-// Playwright reads the fixtures a hook wants from its first parameter: this one wants none.
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(async ({}, testInfo) => {
-  // The host's own log beside a failure says whether the app or the page went wrong.
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host-output', { body: host.output(), contentType: 'text/plain' });
-});
-
-test.afterAll(async () => {
-  await host.stop();
-  data.remove();
-});
+const demo = useDemoHost();
 
 async function openTicket(page: Page, index: number): Promise<{ ticketId: string; customer: string }> {
-  await page.goto(host.url);
+  await page.goto(demo.host.url);
   const rows = page.getByTestId('ticket-row');
   await expect.poll(() => rows.count(), { timeout: 45_000 }).toBeGreaterThanOrEqual(5);
   const row = rows.nth(index);
@@ -117,9 +100,8 @@ test('a draft survives a restart of the host, and is cleared once sent', async (
   await expect(page.getByTestId('mode-note')).toHaveAttribute('aria-selected', 'true');
   await page.waitForTimeout(700);
 
-  await host.stop();
-  host = await startHost({ dataDir: data.dir, demo: true, port: host.port, extraArgs: ['--demo-rate', '0'] });
-  await page.goto(host.url);
+  await demo.restart();
+  await page.goto(demo.host.url);
   await page.locator(`[data-testid="ticket-row"][data-ticket-id="${ticketId}"]`).click({ timeout: 45_000 });
   await expect(input(page)).toHaveValue(draft);
   await expect(page.getByTestId('mode-note')).toHaveAttribute('aria-selected', 'true');

@@ -1,5 +1,6 @@
 // Starts the headless host (`out/main/serve.js`, built by `npm run build`) as a separate
 // process on a free port with its own data folder, as a person would with `npm run serve`.
+import { test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -68,5 +69,46 @@ export async function startHost(options: { dataDir: string; demo?: boolean; port
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       }),
+  };
+}
+
+/**
+ * The demo host one spec file drives: started before its tests with no new demo topics (so the
+ * list stays put under the keyboard), its log attached to a failing test (it says whether the app
+ * or the page went wrong), stopped and its data removed after the file. `restart()` stops it and
+ * starts it again on the same data and port.
+ */
+export function useDemoHost(): { readonly host: RunningHost; restart(): Promise<void> } {
+  const data = tempDataDir();
+  const args = { dataDir: data.dir, demo: true, extraArgs: ['--demo-rate', '0'] };
+  let host: RunningHost | null = null;
+  const running = (): RunningHost => {
+    if (!host) throw new Error('the demo host is not running (used outside a test?)');
+    return host;
+  };
+
+  test.beforeAll(async () => {
+    host = await startHost(args);
+  });
+  // Playwright reads the fixtures a hook wants from its first parameter: this one wants none.
+  // eslint-disable-next-line no-empty-pattern
+  test.afterEach(async ({}, testInfo) => {
+    if (host && testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host-output', { body: host.output(), contentType: 'text/plain' });
+  });
+  test.afterAll(async () => {
+    await host?.stop();
+    data.remove();
+  });
+
+  return {
+    get host() {
+      return running();
+    },
+    async restart() {
+      const { port } = running();
+      await running().stop();
+      host = null;
+      host = await startHost({ ...args, port });
+    },
   };
 }

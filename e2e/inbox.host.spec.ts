@@ -3,30 +3,12 @@
 // tags added and removed, a reassign with a transfer note that shows in the thread, and
 // screenshots of the inbox and a ticket in light and dark.
 import { expect, test, type Page } from '@playwright/test';
-import { startHost, tempDataDir, type RunningHost } from './host.fixture';
+import { useDemoHost } from './host.fixture';
 
-const data = tempDataDir();
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  // No new demo topics while the tests run, so the list stays put under the keyboard.
-  host = await startHost({ dataDir: data.dir, demo: true, extraArgs: ['--demo-rate', '0'] });
-});
-
-// Playwright reads the fixtures a hook wants from its first parameter: this one wants none.
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(async ({}, testInfo) => {
-  // The host's own log beside a failure says whether the app or the page went wrong.
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host-output', { body: host.output(), contentType: 'text/plain' });
-});
-
-test.afterAll(async () => {
-  await host.stop();
-  data.remove();
-});
+const demo = useDemoHost();
 
 async function openInbox(page: Page): Promise<void> {
-  await page.goto(host.url);
+  await page.goto(demo.host.url);
   await expect.poll(() => page.getByTestId('ticket-row').count(), { timeout: 45_000 }).toBeGreaterThanOrEqual(5);
 }
 

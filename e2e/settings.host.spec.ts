@@ -3,29 +3,12 @@
 // for a bad input; notifications are asked for only when turned on and then tell the agent
 // about a ticket newly assigned to them. Screenshots in light and dark.
 import { expect, test, type Page } from '@playwright/test';
-import { startHost, tempDataDir, type RunningHost } from './host.fixture';
+import { useDemoHost } from './host.fixture';
 
-const data = tempDataDir();
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  host = await startHost({ dataDir: data.dir, demo: true, extraArgs: ['--demo-rate', '0'] });
-});
-
-// Playwright reads the fixtures a hook wants from its first parameter: this one wants none.
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(async ({}, testInfo) => {
-  // The host's own log beside a failure says whether the app or the page went wrong.
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host-output', { body: host.output(), contentType: 'text/plain' });
-});
-
-test.afterAll(async () => {
-  await host.stop();
-  data.remove();
-});
+const demo = useDemoHost();
 
 async function openSettings(page: Page, section: string): Promise<void> {
-  await page.goto(host.url);
+  await page.goto(demo.host.url);
   await expect.poll(() => page.getByTestId('ticket-row').count(), { timeout: 45_000 }).toBeGreaterThanOrEqual(1);
   await page.getByTestId('open-settings').click();
   await page.getByTestId(`settings-nav-${section}`).click();
